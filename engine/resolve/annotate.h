@@ -1,0 +1,50 @@
+// annalist/resolve/annotate.h — the temporal stage's public interface: find every temporal
+// expression in a text and resolve it.
+//
+//     auto lex = annalist::tagger::lexicon::load(annalist::data_dir() / "lexicon/en");
+//     auto found = annalist::resolve::annotate(text, {dct}, *lex.value);
+//     // found[i].value.timex == "2021-05-17", found[i].anchor == anchor_kind::narrative
+//
+// Offsets are byte offsets into the `text` passed in (the caller maps them to file offsets).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "time/value.h"
+
+namespace annalist::tagger { class lexicon; }
+
+namespace annalist::resolve {
+
+/// The document creation time deictic expressions anchor on, in the document's zone.
+struct reference_time {
+  time::local_minutes local;
+  time::granularity gran = time::granularity::day;  // day, or minute when the time is known
+};
+
+/// One temporal expression, tagged and resolved.
+struct timex {
+  std::uint32_t start = 0;              // [start, end) bytes into the annotated text
+  std::uint32_t end = 0;
+  std::string text;                     // the extent, verbatim
+  time::value value;                    // timex, granularity, interval
+  time::anchor_kind anchor = time::anchor_kind::absolute;
+  std::string cue;                      // the word that set a direction ("said", "will"); may be empty
+  std::string rule;                     // readable name of the lexicon rule that produced it
+  std::vector<time::value> alternatives;  // ranked other readings when ambiguous
+  bool unresolved = false;              // true when no anchor was available (no DCT, no narrative)
+};
+
+struct annotate_options {
+  std::optional<reference_time> dct;    // absent: deictic expressions stay unresolved
+};
+
+/// Tags and resolves every temporal expression of `text`, in text order.
+std::vector<timex> annotate(std::string_view text, const annotate_options& options,
+                            const tagger::lexicon& lex);
+
+}  // namespace annalist::resolve
