@@ -19,6 +19,7 @@
 
 #include "core/diagnostic.h"
 #include "corpus/document.h"
+#include "corpus/dateline.h"
 #include "corpus/zones.h"
 
 namespace annalist::corpus {
@@ -31,6 +32,8 @@ struct ingest_options {
   /// Time-zone abbreviations (lexicon/en/zones.toml). Null: the table shipped in the data
   /// folder (core/data_dir.h), loaded once.
   std::shared_ptr<const zone_table> zones;
+  /// Header label words (lexicon/en/dateline.toml). Null: the shipped list, loaded once.
+  std::shared_ptr<const dateline_words> dateline;
 };
 
 /// A document that could not be used, with the diagnostic that says why.
@@ -74,14 +77,18 @@ std::optional<corpus> load_corpus(const std::filesystem::path& where,
 std::optional<publication_time> parse_published(std::string_view value, std::string_view zone,
                                                 diagnostics& out);
 std::optional<publication_time> parse_published(std::string_view value, std::string_view zone,
-                                                const zone_table& zones, diagnostics& out);
+                                                const zone_table& zones,
+                                                const dateline_words& words, diagnostics& out);
 
 /// Looks for a stated publication time in the first lines of `text` ("date 2021-05-19",
 /// "Update: 2021-05-19 17:55 GMT", "Published May 25, 2021", "Tuesday, May 25, 2021"):
 /// a full date (with its year) that opens a line or follows a short label. The result has
 /// from = header, `stated` the matched text and `where` its line:column in `text`.
+/// Problems found on the way (an impossible date, a weekday that contradicts its date) are
+/// warnings in `out`, positioned in `text`.
 std::optional<publication_time> find_header_time(std::string_view text, std::string_view zone,
-                                                 const zone_table& zones, diagnostics& out);
+                                                 const zone_table& zones,
+                                                 const dateline_words& words, diagnostics& out);
 
 /// True when `name` is an IANA zone known to the system tz database.
 bool known_zone(std::string_view name);
