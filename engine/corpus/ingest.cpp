@@ -121,13 +121,8 @@ std::optional<document> ingest_with(text::segmenter& seg, std::string bytes,
     for (const auto& p : points) doc.offsets.add(p.to, p.from);
   }
 
-  for (const auto& p : text::paragraphs(doc.text)) {
-    const auto index = static_cast<std::uint32_t>(doc.paragraphs.size());
-    doc.paragraphs.push_back({p.start, p.end});
-    for (const auto& s : seg.sentences(doc.text, p)) doc.sentences.push_back({{s.start, s.end}, index});
-  }
-
   doc.published.zone = options.default_zone;
+  std::uint32_t header_end = 0;
   if (known_zone(options.default_zone)) {
     diagnostics found;
     if (auto h = find_header_time_at(doc.text, options.default_zone, zones_of(options),
@@ -135,10 +130,28 @@ std::optional<document> ingest_with(text::segmenter& seg, std::string bytes,
       doc.published = std::move(h->first);
       doc.published.where =
           position_of(original, doc.original_offset(static_cast<std::uint32_t>(h->second)));
+      header_end = static_cast<std::uint32_t>(h->second + doc.published.stated.size());
     }
     for (auto& d : found) {
       d.file = name;
       out.push_back(std::move(d));
+    }
+  }
+
+  for (const auto& p : text::paragraphs(doc.text)) {
+    const auto index = static_cast<std::uint32_t>(doc.paragraphs.size());
+    doc.paragraphs.push_back({p.start, p.end});
+    for (const auto& s : seg.sentences(doc.text, p)) {
+      // A dateline that runs into the story on one line ("date 2021-05-19 U.S. officials...")
+      // is a unit of its own, not the start of the first sentence.
+      if (header_end > s.start && header_end < s.end) {
+        doc.sentences.push_back({{s.start, header_end}, index});
+        std::uint32_t next = header_end;
+        while (next < s.end && (doc.text[next] == ' ' || doc.text[next] == '\t')) ++next;
+        doc.sentences.push_back({{next, s.end}, index});
+        continue;
+      }
+      doc.sentences.push_back({{s.start, s.end}, index});
     }
   }
   return doc;
@@ -367,6 +380,7 @@ std::optional<corpus> load_corpus(const fs::path& where, const ingest_options& o
         if (value) {
           diagnostics pd;
           e.published = parse_published(*value, e.zone, zones_of(options), words_of(options), pd);
+          if (e.published) e.published->where = detail::pos(*pn);
           for (auto& d : pd) {
             d.file = mname;
             d.where = detail::pos(*pn);

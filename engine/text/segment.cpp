@@ -136,6 +136,12 @@ std::vector<range> embedded_quotes(std::string_view t, range r) {
   return out;
 }
 
+bool has_alnum(std::string_view t, range r) {
+  for (u32 i = r.start; i < r.end; i += cp_length(t, i))
+    if (u_isalnum(code_point_at(t, i))) return true;
+  return false;
+}
+
 }  // namespace
 
 std::vector<range> paragraphs(std::string_view text) {
@@ -192,8 +198,14 @@ std::vector<range> segmenter::sentences(std::string_view text, range within) {
       if (in_quote || ends_in_abbreviation(last_word(text, so_far.start, so_far.end))) continue;
     }
     const range s = trim(text, {start, at});
-    if (s.size() > 0) out.push_back(s);
     start = at;
+    if (s.size() == 0) continue;
+    // A closing quote or bracket left alone after a line break belongs to the sentence before.
+    if (!out.empty() && !has_alnum(text, s)) {
+      out.back().end = s.end;
+      continue;
+    }
+    out.push_back(s);
   }
   return out;
 }
