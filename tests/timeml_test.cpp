@@ -96,6 +96,28 @@ BOOST_AUTO_TEST_CASE(reads_dct_text_and_annotations) {
   BOOST_TEST(d.annotations[2].attrs.front().first == "tid");  // file order kept
 }
 
+BOOST_AUTO_TEST_CASE(text_offsets_map_back_to_file_positions) {
+  const auto d = read_ok(small);
+  const auto at = [&](std::string_view needle) {
+    return tml::position_in_file(d, small, static_cast<std::uint32_t>(d.text.find(needle)));
+  };
+  BOOST_TEST(at("The ministers") == (source_position{7, 1}));
+  BOOST_TEST(at("met") == (source_position{7, 50}));    // after <EVENT ...>
+  BOOST_TEST(at("& talked") == (source_position{7, 140}));  // the '&' of "&amp;"
+  BOOST_TEST(at(" talked") == (source_position{7, 145}));   // after "&amp;"
+  BOOST_TEST(at("two hours") == (source_position{7, 203}));
+  BOOST_TEST(tml::position_in_file(d, small, static_cast<std::uint32_t>(d.text.size())) ==
+             (source_position{8, 1}));  // the end of TEXT: where </TEXT> is
+  // "\r\n" is one "\n" in the text; the positions after it stay right.
+  const std::string crlf = "<TimeML><DCT><TIMEX3 value=\"2021-05-19\"/></DCT><TEXT>a\r\nb &lt; c"
+                           "\r\nd</TEXT></TimeML>";
+  const auto e = read_ok(crlf);
+  BOOST_TEST(e.text == "a\nb < c\nd");
+  BOOST_TEST(tml::position_in_file(e, crlf, 2) == (source_position{2, 1}));
+  BOOST_TEST(tml::position_in_file(e, crlf, 6) == (source_position{2, 8}));
+  BOOST_TEST(tml::position_in_file(e, crlf, 8) == (source_position{3, 1}));
+}
+
 BOOST_AUTO_TEST_CASE(creation_time_outside_dct_element) {
   const auto d = read_ok(
       "<TimeML><TEXT><TIMEX3 tid=\"t9\" value=\"1998-03-01\" functionInDocument=\"CREATION_TIME\">"

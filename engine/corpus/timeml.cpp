@@ -40,6 +40,7 @@ struct state {
   int dct_timex_depth = -1;           // while inside the creation-time TIMEX3 being read
   creation_time pending_dct;
   std::vector<std::size_t> open;      // indexes into doc.annotations of open TEXT elements
+  std::uint32_t shift = 0;            // file offset - text offset after the last map point
 
   source_position here() const {
     return position_of(xml, static_cast<std::size_t>(XML_GetCurrentByteIndex(parser)));
@@ -110,7 +111,21 @@ void on_end(void* user, const XML_Char*) {
 void on_text(void* user, const XML_Char* data, int len) {
   auto& s = *static_cast<state*>(user);
   const std::string_view chunk(data, static_cast<std::size_t>(len));
-  if (s.text_depth >= 0) s.doc.text.append(chunk);
+  if (s.text_depth >= 0) {
+    // Points only where the text and the file stop advancing together, so the map stays sparse.
+    const auto at_text = static_cast<std::uint32_t>(s.doc.text.size());
+    const auto at_file = static_cast<std::uint32_t>(XML_GetCurrentByteIndex(s.parser));
+    const auto raw = static_cast<std::uint32_t>(XML_GetCurrentByteCount(s.parser));
+    if (at_file - at_text != s.shift) {
+      s.doc.file_offsets.add(at_text, at_file);
+      s.shift = at_file - at_text;
+    }
+    s.doc.text.append(chunk);
+    if (raw != chunk.size()) {  // "&amp;" -> "&", "\r\n" -> "\n": the lengths part here
+      s.doc.file_offsets.add(static_cast<std::uint32_t>(s.doc.text.size()), at_file + raw);
+      s.shift = at_file + raw - static_cast<std::uint32_t>(s.doc.text.size());
+    }
+  }
   if (s.dct_timex_depth >= 0) s.pending_dct.content.append(chunk);
   if (s.docid_depth >= 0) s.doc.docid.append(chunk);
 }
@@ -175,6 +190,11 @@ read_result read(std::string_view xml, std::string_view file, const read_options
   s.doc.docid = trimmed(s.doc.docid);
   r.doc = std::move(s.doc);
   return r;
+}
+
+source_position position_in_file(const document& doc, std::string_view xml,
+                                 std::uint32_t text_offset) {
+  return position_of(xml, doc.file_offsets.original(text_offset));
 }
 
 std::optional<dct_time> parse_dct_value(std::string_view v) {

@@ -59,7 +59,15 @@ struct document {
   std::string text;                   // plain <TEXT> content, UTF-8
   source_position text_from;          // where the <TEXT> start tag is in the file
   std::vector<annotation> annotations;  // elements inside TEXT, by start tag order
+  /// Byte offsets of `text` -> byte offsets in the file (entities, character references and
+  /// inline tags make them differ); with position_in_file, diagnostics about the text point
+  /// into the .tml file a user can open.
+  offset_map file_offsets;
 };
+
+/// The file's line:column of byte `text_offset` of `doc.text`; `xml` is what `read` was given.
+source_position position_in_file(const document& doc, std::string_view xml,
+                                 std::uint32_t text_offset);
 
 struct read_options {
   /// When false, a document without a creation time is read (dct absent) and not an error;
