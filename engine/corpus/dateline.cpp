@@ -39,8 +39,10 @@ dateline_words dateline_words::parse(std::string_view toml_text, std::string fil
   dateline_words w;
   auto doc = detail::parse_toml(toml_text, file, "dateline", out);
   if (!doc) return w;
-  detail::check_keys(*doc, {"labels", "connectors"}, "the dateline words", file, "dateline", out);
+  detail::check_keys(*doc, {"labels", "particles", "connectors"}, "the dateline words", file,
+                     "dateline", out);
   w.labels = words(*doc, "labels", file, out);
+  w.particles = words(*doc, "particles", file, out);
   w.connectors = words(*doc, "connectors", file, out);
   return w;
 }
@@ -70,8 +72,50 @@ std::shared_ptr<const dateline_words> dateline_words::shipped() {
 bool dateline_words::is_label(std::string_view word) const {
   return std::binary_search(labels.begin(), labels.end(), lower(word));
 }
+bool dateline_words::is_particle(std::string_view word) const {
+  return std::binary_search(particles.begin(), particles.end(), lower(word));
+}
 bool dateline_words::is_connector(std::string_view word) const {
   return std::binary_search(connectors.begin(), connectors.end(), lower(word));
+}
+
+std::vector<std::string> parse_abbreviations(std::string_view toml_text, const std::string& file,
+                                             diagnostics& out) {
+  std::vector<std::string> r;
+  auto doc = detail::parse_toml(toml_text, file, "abbreviations", out);
+  if (!doc) return r;
+  detail::check_keys(*doc, {"abbreviations"}, "the abbreviations list", file, "abbreviations", out);
+  const auto* arr = doc->get_as<toml::array>("abbreviations");
+  if (!arr) {
+    out.push_back(detail::error_at(file, {}, "abbreviations", "missing 'abbreviations' list"));
+    return r;
+  }
+  for (const auto& n : *arr) {
+    const auto* s = n.as_string();
+    if (!s || s->get().empty() || s->get().back() != '.') {
+      out.push_back(detail::error_at(file, detail::pos(n), "abbreviations",
+                                     "each abbreviation is a string ending in '.'"));
+      continue;
+    }
+    r.push_back(s->get());
+  }
+  return r;
+}
+
+std::shared_ptr<const std::vector<std::string>> shipped_abbreviations() {
+  static const std::shared_ptr<const std::vector<std::string>> list = [] {
+    const auto file = data_dir() / "lexicon/en/abbreviations.toml";
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw std::runtime_error(file.string() + ": cannot read the abbreviations list");
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    diagnostics d;
+    auto l = std::make_shared<std::vector<std::string>>(parse_abbreviations(ss.str(), file.string(), d));
+    for (const auto& x : d)
+      if (x.level == severity::error) throw std::runtime_error(x.to_string());
+    return l;
+  }();
+  return list;
 }
 
 }  // namespace annalist::corpus

@@ -29,9 +29,18 @@ class dateline_words {
   /// Case-insensitive (ASCII) membership.
   bool is_label(std::string_view word) const;
   bool is_connector(std::string_view word) const;
+  bool is_particle(std::string_view word) const;
 
   std::vector<std::string> labels;      // lower case
+  std::vector<std::string> particles;   // lower case: may join labels ("posted on"), never alone
   std::vector<std::string> connectors;  // lower case
 };
+
+/// Abbreviations after which no sentence ends (lexicon/en/abbreviations.toml), beyond ICU's own
+/// list: `abbreviations = ["Dr.", "Gov.", ...]`.
+std::vector<std::string> parse_abbreviations(std::string_view toml_text, const std::string& file,
+                                             diagnostics& out);
+/// The shipped list, loaded once per process (a problem in it is thrown as std::runtime_error).
+std::shared_ptr<const std::vector<std::string>> shipped_abbreviations();
 
 }  // namespace annalist::corpus

@@ -39,6 +39,9 @@ const zone_table& zones_of(const ingest_options& o) {
 const dateline_words& words_of(const ingest_options& o) {
   return o.dateline ? *o.dateline : *dateline_words::shipped();
 }
+const std::vector<std::string>& abbreviations_of(const ingest_options& o) {
+  return o.abbreviations ? *o.abbreviations : *shipped_abbreviations();
+}
 
 // Composes (repaired -> original) points with (normalized -> repaired) points into
 // (normalized -> original) points, both lists sorted. Every breakpoint of either map is kept.
@@ -240,7 +243,7 @@ std::string short_id(std::string_view file_name) {
 
 std::optional<document> ingest(std::string bytes, std::string display_name,
                                const ingest_options& options, diagnostics& out) {
-  text::segmenter seg;
+  text::segmenter seg(abbreviations_of(options));
   return ingest_with(seg, std::move(bytes), std::move(display_name), options, out);
 }
 
@@ -408,7 +411,7 @@ std::optional<corpus> load_corpus(const fs::path& where, const ingest_options& o
     for (auto& f : files) entries.push_back({std::move(f), {}, {}, {}, {}, {}, true, {}});
   }
 
-  text::segmenter seg;
+  text::segmenter seg(abbreviations_of(options));
   for (auto& e : entries) {
     if (e.zone.empty()) e.zone = c.zone;
     if (!e.ok) {

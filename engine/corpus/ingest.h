@@ -34,6 +34,8 @@ struct ingest_options {
   std::shared_ptr<const zone_table> zones;
   /// Header label words (lexicon/en/dateline.toml). Null: the shipped list, loaded once.
   std::shared_ptr<const dateline_words> dateline;
+  /// Abbreviations no sentence ends after (lexicon/en/abbreviations.toml). Null: shipped list.
+  std::shared_ptr<const std::vector<std::string>> abbreviations;
 };
 
 /// A document that could not be used, with the diagnostic that says why.

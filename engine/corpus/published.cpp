@@ -469,10 +469,14 @@ bool label_prefix(std::string_view prefix, const dateline_words& words) {
                          prefix.ends_with("\xC2\xB7") || prefix.ends_with("\xE2\x80\xA2");
   if (separator) return ws.size() <= 6;
   if (ws.size() > 4) return false;
-  return std::all_of(ws.begin(), ws.end(), [&](std::string_view w) {
+  bool label = false;
+  for (std::string_view w : ws) {
     while (!w.empty() && !is_alpha(w.back())) w.remove_suffix(1);
-    return !w.empty() && words.is_label(w);
-  });
+    if (w.empty()) return false;
+    if (words.is_label(w)) label = true;
+    else if (!words.is_particle(w)) return false;
+  }
+  return label;
 }
 
 }  // namespace

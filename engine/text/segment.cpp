@@ -6,6 +6,7 @@
 #include <string>
 
 #include <unicode/brkiter.h>
+#include <unicode/filteredbrk.h>
 #include <unicode/locid.h>
 #include <unicode/rbbi.h>
 #include <unicode/uchar.h>
@@ -63,6 +64,20 @@ struct utext_slice {
   utext_slice(const utext_slice&) = delete;
   utext_slice& operator=(const utext_slice&) = delete;
 };
+
+std::unique_ptr<icu::BreakIterator> make_sentences(const std::vector<std::string>& extra) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
+      icu::FilteredBreakIteratorBuilder::createInstance(icu::Locale::getEnglish(), status));
+  if (U_FAILURE(status) || !builder) throw std::runtime_error("ICU break suppression data unavailable");
+  for (const auto& a : extra) builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(a), status);
+  std::unique_ptr<icu::BreakIterator> it(
+      icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
+  if (U_FAILURE(status) || !it) throw std::runtime_error("ICU break iterator data unavailable");
+  std::unique_ptr<icu::BreakIterator> wrapped(builder->wrapIteratorWithFilter(it.release(), status));
+  if (U_FAILURE(status) || !wrapped) throw std::runtime_error("ICU break suppression failed");
+  return wrapped;
+}
 
 std::unique_ptr<icu::BreakIterator> make(bool sentence) {
   UErrorCode status = U_ZERO_ERROR;
@@ -168,11 +183,15 @@ std::vector<range> paragraphs(std::string_view text) {
 }
 
 struct segmenter::impl {
-  std::unique_ptr<icu::BreakIterator> sentence = make(true);
+  std::unique_ptr<icu::BreakIterator> sentence;
   std::unique_ptr<icu::BreakIterator> word = make(false);
 };
 
-segmenter::segmenter() : impl_(std::make_unique<impl>()) {}
+segmenter::segmenter() : impl_(std::make_unique<impl>()) { impl_->sentence = make(true); }
+segmenter::segmenter(const std::vector<std::string>& abbreviations)
+    : impl_(std::make_unique<impl>()) {
+  impl_->sentence = make_sentences(abbreviations);
+}
 segmenter::~segmenter() = default;
 segmenter::segmenter(segmenter&&) noexcept = default;
 segmenter& segmenter::operator=(segmenter&&) noexcept = default;

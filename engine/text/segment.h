@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -42,6 +43,9 @@ struct token {
 class segmenter {
  public:
   segmenter();
+  /// With abbreviations of the text's language beyond ICU's list ("Dr.", "Gov.", "Sept."),
+  /// each written with its final period; no sentence ends right after one.
+  explicit segmenter(const std::vector<std::string>& abbreviations);
   ~segmenter();
   segmenter(segmenter&&) noexcept;
   segmenter& operator=(segmenter&&) noexcept;
