@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/diagnostic.h"
 #include "time/value.h"
 
 namespace annalist::tagger { class lexicon; }
@@ -41,7 +42,19 @@ struct timex {
 
 struct annotate_options {
   std::optional<reference_time> dct;    // absent: deictic expressions stay unresolved
+  /// The narrative's date before the text starts (lexicon examples, `annalist parse`): what
+  /// "a day earlier" counts from when the text itself has no date before it.
+  std::optional<time::value> narrative;
+  /// Where impossible dates ("February 30, 2021") are reported, as warnings with the text's
+  /// line:column (scope "tagger"); they are left out of the result either way.
+  diagnostics* report = nullptr;
+  std::string file;                     // label for those diagnostics
 };
+
+/// Reads a reference time written as TIMEX3/ISO 8601: "2021-05-19", "2021-05-19T17:55",
+/// "2021-05-19T17:55:00Z", "2021-05-19 17:55" (an offset or "Z" is accepted and dropped: the
+/// wall-clock time as written is taken as local). nullopt when malformed or not on the calendar.
+std::optional<reference_time> parse_reference_time(std::string_view iso);
 
 /// Tags and resolves every temporal expression of `text`, in text order.
 std::vector<timex> annotate(std::string_view text, const annotate_options& options,

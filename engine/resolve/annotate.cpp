@@ -1,0 +1,233 @@
+#include "resolve/annotate.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "resolve/resolver.h"
+#include "tagger/lexicon.h"
+#include "tagger/tagger.h"
+
+namespace annalist::resolve {
+
+namespace {
+
+using tagger::field;
+using tagger::token;
+using tagger::token_kind;
+
+// Tokens that close a sentence for the purpose of looking for tense cues.
+bool boundary_before(const tagger::tokens& toks, std::size_t p) {
+  if (p == 0) return true;
+  const auto& t = toks.list[p];
+  if (t.newline_before) return true;
+  const auto prev = toks.norm(p - 1);
+  if (prev == "!" || prev == "?" || prev == ";") return true;
+  if (prev != ".") return false;
+  if (!t.capitalized && t.kind == token_kind::word) return false;
+  // "U.S. officials", "Mr. Lavrov": a single letter or short title before the dot is no end.
+  if (p >= 2 && toks.list[p - 2].kind == token_kind::word && toks.list[p - 2].end - toks.list[p - 2].start <= 2)
+    return false;
+  return true;
+}
+
+struct cue {
+  direction dir = direction::nearest;
+  std::string word;
+  std::size_t distance = 0;
+  bool found = false;
+};
+
+class cue_finder {
+ public:
+  cue_finder(const tagger::tokens& toks, const tagger::lexicon& lex) : toks_(toks), lex_(lex) {}
+
+  // The nearest tense or modality cue in the mention's sentence, within a few tokens.
+  cue find(std::uint32_t first, std::uint32_t last) const {
+    constexpr std::size_t window = 12;
+    cue left, right;
+    for (std::size_t k = 1; k <= window && first >= k; ++k) {
+      const std::size_t p = first - k;
+      if (boundary_before(toks_, p + 1)) break;
+      if (auto c = at(p)) {
+        left = *c;
+        left.distance = k;
+        break;
+      }
+    }
+    for (std::size_t p = last, k = 1; p < toks_.size() && k <= window; ++p, ++k) {
+      if (boundary_before(toks_, p)) break;
+      if (auto c = at(p)) {
+        right = *c;
+        right.distance = k;
+        break;
+      }
+    }
+    if (left.found && (!right.found || left.distance <= right.distance)) return left;
+    return right;
+  }
+
+ private:
+  const tagger::tokens& toks_;
+  const tagger::lexicon& lex_;
+
+  bool perfect_before(std::size_t p) const {
+    for (std::size_t k = 1; k <= 2 && p >= k; ++k) {
+      const auto w = toks_.norm(p - k);
+      if (std::find(lex_.perfect.begin(), lex_.perfect.end(), w) != lex_.perfect.end()) return true;
+      if (!(w.size() > 3 && w.ends_with("ly")) && w != "not" && w != "also" && w != "already") break;
+    }
+    return false;
+  }
+
+  std::optional<cue> at(std::size_t p) const {
+    const auto& t = toks_.list[p];
+    if (t.kind != token_kind::word && t.kind != token_kind::punct) return std::nullopt;
+    const auto w = toks_.norm(p);
+    cue c;
+    c.word = std::string(w);
+    c.found = true;
+    const auto it = lex_.forms_by_first.find(std::string(w));
+    if (it != lex_.forms_by_first.end()) {
+      for (const auto& f : it->second) {
+        const auto& e = lex_.entries()[f.entry];
+        if (e.cls != lex_.tense_class) continue;
+        bool ok = p + 1 + f.rest.size() <= toks_.size();
+        for (std::size_t k = 0; ok && k < f.rest.size(); ++k) ok = toks_.norm(p + 1 + k) == f.rest[k];
+        if (!ok) continue;
+        for (const auto& s : e.sets) {
+          if (s.name != field::tense) continue;
+          if (s.text == "past") c.dir = perfect_before(p) ? direction::nearest : direction::past;
+          else if (s.text == "future") c.dir = direction::future;
+          else c.dir = direction::nearest;
+          return c;
+        }
+      }
+    }
+    // Regular past tense by its ending ("withdrew" must be listed; "voted" need not be).
+    if (t.kind == token_kind::word && !t.capitalized && w.size() > 4 &&
+        std::find(lex_.not_past.begin(), lex_.not_past.end(), w) == lex_.not_past.end()) {
+      for (const auto& suf : lex_.past_suffixes)
+        if (w.ends_with(suf)) {
+          // "the planned summit", "a scheduled visit": an -ed word right after a determiner
+          // is an adjective, not a verb.
+          if (p > 0) {
+            const auto prev = toks_.norm(p - 1);
+            if (prev == "the" || prev == "a" || prev == "an" || prev == "its" || prev == "their") return std::nullopt;
+          }
+          c.dir = perfect_before(p) ? direction::nearest : direction::past;
+          return c;
+        }
+    }
+    return std::nullopt;
+  }
+};
+
+bool calendar_value(const time::value& v) {
+  return v.span.has_value() && v.type != time::timex_type::duration && v.type != time::timex_type::set;
+}
+
+// Only a comma (or a dash) between two mentions: the second restates the first.
+bool appositive(const tagger::tokens& toks, const tagger::mention& prev, const tagger::mention& cur) {
+  if (cur.first != prev.last + 1) return false;
+  const auto sep = toks.norm(prev.last);
+  return sep == "," || sep == "-";
+}
+
+}  // namespace
+
+std::optional<reference_time> parse_reference_time(std::string_view s) {
+  auto digits = [&](std::size_t at, std::size_t n) -> int {
+    if (at + n > s.size()) return -1;
+    int v = 0;
+    for (std::size_t k = at; k < at + n; ++k) {
+      if (s[k] < '0' || s[k] > '9') return -1;
+      v = v * 10 + (s[k] - '0');
+    }
+    return v;
+  };
+  const int y = digits(0, 4), mo = digits(5, 2), d = digits(8, 2);
+  if (y < 0 || mo < 0 || d < 0 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  const date::year_month_day ymd{date::year{y}, date::month{static_cast<unsigned>(mo)},
+                                 date::day{static_cast<unsigned>(d)}};
+  if (!ymd.ok()) return std::nullopt;
+  reference_time r;
+  r.local = time::local_minutes{date::local_days{ymd}.time_since_epoch()};
+  r.gran = time::granularity::day;
+  if (s.size() == 10) return r;
+  if (s[10] != 'T' && s[10] != ' ') return std::nullopt;
+  const int h = digits(11, 2), mi = digits(14, 2);
+  if (h < 0 || mi < 0 || s[13] != ':' || h > 23 || mi > 59) return std::nullopt;
+  std::size_t rest = 16;
+  if (rest < s.size() && s[rest] == ':') {
+    if (digits(rest + 1, 2) < 0) return std::nullopt;
+    rest += 3;
+    while (rest < s.size() && (s[rest] == '.' || (s[rest] >= '0' && s[rest] <= '9'))) ++rest;
+  }
+  const auto zone = s.substr(rest);
+  const bool zone_ok = zone.empty() || zone == "Z" ||
+                       ((zone[0] == '+' || zone[0] == '-') && (zone.size() == 6 || zone.size() == 5 || zone.size() == 3));
+  if (!zone_ok) return std::nullopt;
+  r.local += std::chrono::minutes{h * 60 + mi};
+  r.gran = time::granularity::minute;
+  return r;
+}
+
+std::vector<timex> annotate(std::string_view text, const annotate_options& options,
+                            const tagger::lexicon& lex) {
+  const auto tagged = tagger::tag(text, lex);
+  const cue_finder cues(tagged.toks, lex);
+  std::vector<timex> out;
+  out.reserve(tagged.mentions.size());
+
+  resolve_context ctx;
+  ctx.dct = options.dct;
+  if (options.narrative && calendar_value(*options.narrative)) {
+    ctx.narrative_any = options.narrative;
+    if (options.narrative->gran <= time::granularity::day) ctx.narrative_day = options.narrative;
+  }
+
+  const tagger::mention* prev = nullptr;
+  const timex* prev_out = nullptr;
+  for (const auto& m : tagged.mentions) {
+    const auto c = cues.find(m.first, m.last);
+    ctx.dir = c.dir;
+    resolution r;
+    const bool anaphoric_offset = m.what.has(field::direction) && m.what.text(field::anchor) == "narrative";
+    if (anaphoric_offset && prev && prev_out && appositive(tagged.toks, *prev, m) &&
+        calendar_value(prev_out->value)) {
+      // "on May 18, a day before the meeting": the apposition names the same day again.
+      r.value = prev_out->value;
+      r.anchor = time::anchor_kind::narrative;
+    } else {
+      r = resolve(m.what, ctx);
+    }
+    if (r.impossible) {
+      if (options.report)
+        options.report->push_back({severity::warning, options.file, position_of(text, m.start), "tagger",
+                                   fmt::format("'{}' is not a date on the calendar; not tagged",
+                                               text.substr(m.start, m.end - m.start))});
+      continue;
+    }
+    timex t;
+    t.start = m.start;
+    t.end = m.end;
+    t.text = std::string(text.substr(m.start, m.end - m.start));
+    t.value = std::move(r.value);
+    t.anchor = r.anchor;
+    t.alternatives = std::move(r.alternatives);
+    t.unresolved = r.unresolved;
+    if (c.found && c.dir != direction::nearest) t.cue = c.word;
+    t.rule = lex.patterns()[m.pattern].name;
+    if (!t.unresolved && calendar_value(t.value)) {
+      ctx.narrative_any = t.value;
+      if (t.value.gran <= time::granularity::day) ctx.narrative_day = t.value;
+    }
+    out.push_back(std::move(t));
+    prev = &m;
+    prev_out = &out.back();
+  }
+  return out;
+}
+
+}  // namespace annalist::resolve

@@ -1,0 +1,561 @@
+#include "resolve/resolver.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+#include <fmt/format.h>
+
+#include "resolve/calendar.h"
+
+namespace annalist::resolve {
+
+namespace {
+
+using tagger::field;
+using tagger::meaning;
+using tagger::unset;
+using time::anchor_kind;
+using time::granularity;
+using time::value;
+
+date::sys_days day_of(time::local_minutes t) {
+  return date::sys_days{date::floor<date::days>(t).time_since_epoch()};
+}
+
+// Finds the anchor a meaning asks for. Narrative anchors fall back to the publication time.
+struct anchor_point {
+  date::sys_days day;
+  std::optional<std::chrono::minutes> clock;  // time of day when known
+  anchor_kind kind;
+};
+
+std::optional<anchor_point> publication(const resolve_context& c) {
+  if (!c.dct) return std::nullopt;
+  anchor_point a{day_of(c.dct->local), std::nullopt, anchor_kind::publication};
+  if (c.dct->gran <= granularity::hour)
+    a.clock = std::chrono::duration_cast<std::chrono::minutes>(c.dct->local - date::floor<date::days>(c.dct->local));
+  return a;
+}
+
+std::optional<anchor_point> narrative(const resolve_context& c, bool needs_day) {
+  const auto& v = needs_day ? c.narrative_day : c.narrative_any;
+  if (v && v->span) return anchor_point{day_of(v->span->start), std::nullopt, anchor_kind::narrative};
+  if (!needs_day && c.narrative_day && c.narrative_day->span)
+    return anchor_point{day_of(c.narrative_day->span->start), std::nullopt, anchor_kind::narrative};
+  return publication(c);
+}
+
+bool day_level_unit(std::string_view unit) {
+  return unit == "day" || unit == "week" || unit == "weekend" || unit == "hour" || unit == "minute" ||
+         unit == "second" || unit == "night";
+}
+
+// The unit a calendar value of granularity g counts in, for "that day" / "that year".
+std::string_view unit_code(std::string_view unit, bool& time_unit) {
+  time_unit = unit == "hour" || unit == "minute" || unit == "second";
+  if (unit == "year") return "Y";
+  if (unit == "month") return "M";
+  if (unit == "week") return "W";
+  if (unit == "day" || unit == "night") return "D";
+  if (unit == "hour") return "H";
+  if (unit == "minute") return "M";
+  if (unit == "second") return "S";
+  if (unit == "quarter") return "Q";
+  if (unit == "decade") return "DE";
+  if (unit == "century") return "CE";
+  if (unit == "weekend") return "WE";
+  if (unit == "half") return "H";
+  return {};
+}
+
+value duration_of(const meaning& m) {
+  const std::string_view unit = m.text(field::unit);
+  bool time_unit = false;
+  std::string code(unit_code(unit, time_unit));
+  std::string amount;
+  if (m.flag(field::vague) || m.get(field::amount) == unset) {
+    amount = m.flag(field::vague) ? "X" : "1";
+  } else {
+    int n = m.get(field::amount);
+    // TIMEX3 durations count decades, centuries, quarters and halves in years and months,
+    // as TimeBank writes them ("a decade" P10Y, "the quarter" P3M).
+    if (code == "DE") { n *= 10; code = "Y"; }
+    else if (code == "CE") { n *= 100; code = "Y"; }
+    else if (code == "Q") { n *= 3; code = "M"; }
+    else if (code == "H" && !time_unit) { n *= 6; code = "M"; }
+    else if (code == "WE") { n *= 2; code = "D"; }
+    amount = std::to_string(n);
+  }
+  if (code == "WE") code = "D";
+  if (code == "Q" ) code = "Q";
+  auto v = value::of_duration(fmt::format("P{}{}{}", time_unit ? "T" : "", amount, code));
+  return v;
+}
+
+// A calendar value of unit granularity containing `day`, moved by `n` units.
+std::optional<value> unit_value(std::string_view unit, date::sys_days day, int n,
+                                std::optional<std::chrono::minutes> clock) {
+  const date::year_month_day d{day};
+  if (unit == "day" || unit == "night") {
+    const date::year_month_day r{day + date::days{n}};
+    if (unit == "night") return of_part_of_day(r, "NI");
+    return value::of_day(r);
+  }
+  if (unit == "week") return of_week(date::year_month_day{day + date::days{7 * n}});
+  if (unit == "weekend") return of_weekend(date::year_month_day{day + date::days{7 * n}});
+  if (unit == "month") return value::of_month(date::year_month{d.year(), d.month()} + date::months{n});
+  if (unit == "quarter" || unit == "half") {
+    const int per = unit == "quarter" ? 3 : 6;
+    int idx = int(d.year()) * (12 / per) + (static_cast<int>(unsigned(d.month())) - 1) / per + n;
+    const int y = idx >= 0 ? idx / (12 / per) : (idx - (12 / per - 1)) / (12 / per);
+    const unsigned q = static_cast<unsigned>(idx - y * (12 / per)) + 1;
+    return unit == "quarter" ? of_quarter(date::year{y}, q) : of_half(date::year{y}, q);
+  }
+  if (unit == "year") return value::of_year(d.year() + date::years{n});
+  if (unit == "decade") return value::of_decade(int(d.year()) + 10 * n);
+  if (unit == "century") return value::of_century((int(d.year()) + 100 * n) / 100 + 1);
+  if (unit == "hour" || unit == "minute" || unit == "second") {
+    if (!clock) return value::of_day(d);  // the clock is unknown: the day is all we can say
+    const auto t = *clock + (unit == "hour" ? std::chrono::minutes{60 * n} : std::chrono::minutes{n});
+    const auto days = date::floor<date::days>(t);
+    const date::year_month_day rd{day + days};
+    const auto rest = t - days;
+    if (unit == "hour") return of_hour(rd, static_cast<unsigned>(rest.count() / 60));
+    return value::of_minute(rd, rest);
+  }
+  return std::nullopt;
+}
+
+// Picks among candidate days (ascending) by direction relative to `anchor`.
+template <class T, class Distance>
+std::vector<T> rank(std::vector<T> cands, direction dir, Distance dist /* cand - anchor */) {
+  std::stable_sort(cands.begin(), cands.end(), [&](const T& a, const T& b) {
+    const auto da = dist(a), db = dist(b);
+    auto score = [&](long d) -> long {
+      // Candidates on the wrong side of the anchor for the direction rank after the others.
+      if (dir == direction::past) return d <= 0 ? -d : 1000000 + d;
+      if (dir == direction::future) return d >= 0 ? d : 1000000 - d;
+      return d <= 0 ? 2 * -d : 2 * d + 1;  // nearest; a tie goes to the past
+    };
+    return score(da) < score(db);
+  });
+  return cands;
+}
+
+value with_mod(value v, const meaning& m) {
+  if (m.has(field::mod)) v.mod = std::string(m.text(field::mod));
+  else if (m.flag(field::approximate)) v.mod = "APPROX";
+  return v;
+}
+
+int full_year(int yy, int ref_year) {
+  // The two-digit year closest to the reference year: '98 in 2001 is 1998, '05 is 2005.
+  const int century = ref_year / 100 * 100;
+  int best = century + yy;
+  for (int c : {century - 100, century + 100})
+    if (std::abs(c + yy - ref_year) < std::abs(best - ref_year)) best = c + yy;
+  return best;
+}
+
+class resolver {
+ public:
+  resolver(const meaning& m, const resolve_context& c) : m_(m), c_(c) {}
+
+  resolution run() {
+    resolution r = dispatch();
+    r.value = with_mod(std::move(r.value), m_);
+    if (m_.has(field::type)) {
+      const auto t = m_.text(field::type);
+      if (t == "duration") r.value.type = time::timex_type::duration;
+      else if (t == "set") r.value.type = time::timex_type::set;
+      else if (t == "time") r.value.type = time::timex_type::time;
+      else if (t == "date") r.value.type = time::timex_type::date;
+    }
+    for (auto& a : r.alternatives) a = with_mod(std::move(a), m_);
+    return r;
+  }
+
+ private:
+  const meaning& m_;
+  const resolve_context& c_;
+
+  bool has(field f) const { return m_.has(f); }
+  int get(field f) const { return m_.get(f); }
+  std::string_view text(field f) const { return m_.text(f); }
+
+  resolution unresolved(value v = value::of_ref("")) const {
+    resolution r;
+    r.value = std::move(v);
+    r.unresolved = true;
+    r.anchor = anchor_kind::none;
+    return r;
+  }
+
+  static resolution of(value v, anchor_kind a, std::vector<value> alts = {}) {
+    resolution r;
+    r.value = std::move(v);
+    r.anchor = a;
+    r.alternatives = std::move(alts);
+    return r;
+  }
+
+  resolution dispatch() {
+    const auto special = text(field::special);
+    if (special == "anniversary") return anniversary();
+    if (has(field::ref)) return of(value::of_ref(text(field::ref)), anchor_kind::none);
+    if (m_.flag(field::frequency)) return frequency();
+    const bool duration_type = text(field::type) == "duration";
+    if (duration_type || (has(field::unit) && (has(field::amount) || m_.flag(field::vague)) &&
+                          !has(field::direction) && !has(field::shift))) {
+      if (!has(field::unit)) return unresolved();
+      return of(duration_of(m_), anchor_kind::none);
+    }
+    if (has(field::direction) && has(field::unit)) return offset();
+    if (has(field::shift)) return shifted();
+    return calendar();
+  }
+
+  resolution anniversary() {
+    const int n = has(field::ordinal) ? get(field::ordinal) : get(field::amount);
+    const auto a = narrative(c_, true);
+    if (!a || n == unset) return unresolved();
+    const date::year_month_day d{a->day};
+    const auto ymd = (d.year() - date::years{n}) / d.month() / d.day();
+    if (!ymd.ok()) return of(value::of_day(ymd.year() / ymd.month() / date::last), a->kind);
+    return of(value::of_day(ymd), a->kind);
+  }
+
+  resolution frequency() {
+    value v;
+    v.type = time::timex_type::set;
+    v.gran = granularity::none;
+    if (has(field::weekday)) {
+      v.timex = fmt::format("XXXX-WXX-{}", get(field::weekday));
+      if (has(field::part)) v.timex += fmt::format("T{}", text(field::part));
+    } else if (has(field::part)) {
+      v.timex = fmt::format("XXXX-XX-XXT{}", text(field::part));
+    } else if (has(field::unit)) {
+      bool time_unit = false;
+      std::string code(unit_code(text(field::unit), time_unit));
+      int n = has(field::amount) ? get(field::amount) : 1;
+      if (code == "DE") { n *= 10; code = "Y"; }
+      else if (code == "Q") { n *= 3; code = "M"; }
+      else if (code == "WE") { code = "W"; }
+      v.timex = fmt::format("P{}{}{}", time_unit ? "T" : "", n, code);
+    } else {
+      return unresolved();
+    }
+    return of(v, anchor_kind::none);
+  }
+
+  resolution offset() {
+    const auto unit = text(field::unit);
+    const bool narr = text(field::anchor) == "narrative";
+    const auto a = narr ? narrative(c_, day_level_unit(unit)) : publication(c_);
+    if (!a) return unresolved();
+    int n = has(field::amount) ? get(field::amount) : 1;
+    if (m_.flag(field::vague)) {
+      // "years ago", "weeks later": before or after the anchor, by an unknown amount.
+      return of(value::of_ref(get(field::direction) < 0 ? "PAST_REF" : "FUTURE_REF"), a->kind);
+    }
+    n *= get(field::direction) < 0 ? -1 : 1;
+    auto v = unit_value(unit, a->day, n, a->kind == anchor_kind::publication ? a->clock : std::nullopt);
+    if (!v) return unresolved();
+    return of(*v, a->kind);
+  }
+
+  resolution shifted() {
+    const int n = get(field::shift);
+    const bool narr = text(field::anchor) == "narrative";
+    if (has(field::weekday)) return weekday(n);
+    if (has(field::month) && !has(field::day)) return month_shift(n);
+    if (has(field::season)) return season_shift(n);
+    if (has(field::holiday)) return holiday_shift(n);
+    if (has(field::part)) {  // "this morning", "tonight", "last night"
+      const auto a = narr ? narrative(c_, true) : publication(c_);
+      if (!a) return unresolved();
+      return of(of_part_of_day(date::year_month_day{a->day + date::days{n}}, text(field::part)), a->kind);
+    }
+    if (!has(field::unit)) return unresolved();
+    const auto unit = text(field::unit);
+    const auto a = narr ? narrative(c_, day_level_unit(unit)) : publication(c_);
+    if (!a) return unresolved();
+    if (has(field::quarter) || has(field::half)) {  // "this year's third quarter", "next year's first half"
+      const date::year_month_day d{a->day};
+      const auto y = d.year() + date::years{n};
+      if (has(field::quarter)) return of(of_quarter(y, static_cast<unsigned>(get(field::quarter))), a->kind);
+      return of(of_half(y, static_cast<unsigned>(get(field::half))), a->kind);
+    }
+    auto v = unit_value(unit, a->day, n, a->clock);
+    if (!v) return unresolved();
+    return of(*v, a->kind);
+  }
+
+  // A weekday: shifted ("last Tuesday", "next Monday", "this Friday") or by tense.
+  resolution weekday(std::optional<int> shift) {
+    const auto a = publication(c_);
+    if (!a) return unresolved();
+    const unsigned wd = static_cast<unsigned>(get(field::weekday));  // ISO 1..7
+    const unsigned today = date::weekday{a->day}.iso_encoding();
+    std::vector<date::sys_days> cands;
+    for (int k = -13; k <= 13; ++k) {
+      const auto d = a->day + date::days{k};
+      if (date::weekday{d}.iso_encoding() == wd) cands.push_back(d);
+    }
+    auto dist = [&](date::sys_days d) { return static_cast<long>((d - a->day).count()); };
+    date::sys_days pick;
+    std::vector<date::sys_days> ranked;
+    if (shift) {
+      if (*shift == 0) {  // the one in the current week
+        pick = a->day + date::days{static_cast<int>(wd) - static_cast<int>(today)};
+      } else if (*shift < 0) {
+        pick = a->day - date::days{1};
+        while (date::weekday{pick}.iso_encoding() != wd) pick -= date::days{1};
+        pick -= date::days{7 * (-*shift - 1)};
+      } else {
+        pick = a->day + date::days{1};
+        while (date::weekday{pick}.iso_encoding() != wd) pick += date::days{1};
+        pick += date::days{7 * (*shift - 1)};
+      }
+    } else {
+      ranked = rank(cands, c_.dir, dist);
+      pick = ranked.front();
+    }
+    const date::year_month_day d{pick};
+    std::vector<value> alts;
+    for (std::size_t i = 1; i < ranked.size() && alts.size() < 2; ++i)
+      alts.push_back(day_value(date::year_month_day{ranked[i]}));
+    return of(day_value(d), anchor_kind::publication, std::move(alts));
+  }
+
+  // A day, with the part of day or clock time the meaning adds.
+  value day_value(date::year_month_day d) const {
+    if (has(field::hour)) {
+      int h = get(field::hour);
+      const auto ampm = text(field::ampm);
+      if (ampm == "pm" && h < 12) h += 12;
+      if (ampm == "am" && h == 12) h = 0;
+      if (h > 24) return value::of_day(d);
+      if (h == 24) h = 0;
+      const int mi = has(field::minute) ? get(field::minute) : 0;
+      if (!has(field::minute) && !ampm.empty()) {
+        auto v = value::of_minute(d, std::chrono::minutes{h * 60});
+        return v;
+      }
+      return value::of_minute(d, std::chrono::minutes{h * 60 + mi});
+    }
+    if (has(field::part)) return of_part_of_day(d, text(field::part));
+    return value::of_day(d);
+  }
+
+  resolution month_shift(int n) {
+    const auto a = publication(c_);
+    if (!a) return unresolved();
+    const date::year_month_day d{a->day};
+    const date::month mo{static_cast<unsigned>(get(field::month))};
+    date::year_month ym{d.year(), mo};
+    const date::year_month cur{d.year(), d.month()};
+    if (n < 0) {
+      if (ym >= cur) ym -= date::years{1};
+      ym -= date::years{-n - 1};
+    } else if (n > 0) {
+      if (ym <= cur) ym += date::years{1};
+      ym += date::years{n - 1};
+    }
+    return of(value::of_month(ym), anchor_kind::publication);
+  }
+
+  resolution season_shift(int n) {
+    const auto a = publication(c_);
+    if (!a) return unresolved();
+    const date::year_month_day d{a->day};
+    const auto code = text(field::season);
+    const unsigned start = season_start_month(code);
+    if (!start) return unresolved();
+    // Index seasons by the year their first month is in (WI 2020 starts in December 2020).
+    const int cur_idx = (int(d.year()) * 12 + static_cast<int>(unsigned(d.month())) - 1) ;
+    int y = int(d.year());
+    auto idx_of = [&](int year) { return year * 12 + static_cast<int>(start) - 1; };
+    if (n < 0) {
+      while (idx_of(y) + 3 > cur_idx) --y;  // wholly before the current month
+      y -= (-n - 1);
+    } else if (n > 0) {
+      while (idx_of(y) <= cur_idx) ++y;
+      y += n - 1;
+    } else {
+      // "this summer": the one of the current year (winter: the one around the turn of year)
+      if (code == "WI" && unsigned(d.month()) <= 2) y -= 1;
+    }
+    return of(of_season(date::year{y}, code), anchor_kind::publication);
+  }
+
+  resolution holiday_shift(int n) {
+    const auto a = publication(c_);
+    if (!a) return unresolved();
+    const date::year_month_day d{a->day};
+    std::vector<date::sys_days> c;
+    for (int y = int(d.year()) - 2; y <= int(d.year()) + 2; ++y)
+      if (auto h = holiday_in(text(field::holiday), date::year{y})) c.push_back(date::sys_days{*h});
+    if (c.empty()) return unresolved();
+    date::sys_days pick = c.front();
+    if (n < 0) {
+      for (auto x : c) if (x < a->day) pick = x;
+    } else if (n > 0) {
+      for (auto it = c.rbegin(); it != c.rend(); ++it) if (*it > a->day) pick = *it;
+    } else {
+      for (auto x : c) if (date::year_month_day{x}.year() == d.year()) pick = x;
+    }
+    return of(value::of_day(date::year_month_day{pick}), anchor_kind::publication);
+  }
+
+  resolution calendar() {
+    // The year, when stated.
+    std::optional<int> year;
+    if (has(field::year)) year = get(field::year);
+    const auto pub = publication(c_);
+    if (!year && has(field::yy) && !has(field::decade)) {
+      const int ref = pub ? int(date::year_month_day{pub->day}.year()) : 2000;
+      year = full_year(get(field::yy), ref);
+    }
+    if (has(field::decade)) {
+      int first = get(field::decade);
+      if (first < 100) first = pub ? full_year(first, int(date::year_month_day{pub->day}.year())) : 1900 + first;
+      return of(value::of_decade(first), anchor_kind::absolute);
+    }
+    if (has(field::century)) return of(value::of_century(get(field::century)), anchor_kind::absolute);
+
+    if (year) return absolute(*year);
+    if (has(field::weekday) && !has(field::month)) return weekday(std::nullopt);
+    if (has(field::month)) return yearless_month();
+    if (has(field::season)) return yearless_season();
+    if (has(field::holiday)) return yearless_holiday();
+    if (has(field::quarter) || has(field::half)) return yearless_quarter();
+    if (has(field::part) || has(field::hour)) {
+      // A time of day alone happens on the day the narrative is at.
+      const auto a = c_.narrative_day ? narrative(c_, true) : pub;
+      if (!a) return unresolved();
+      return of(day_value(date::year_month_day{a->day}), a->kind);
+    }
+    return unresolved();
+  }
+
+  resolution impossible(value v) const {
+    resolution r;
+    r.value = std::move(v);
+    r.impossible = true;
+    return r;
+  }
+
+  resolution absolute(int year) {
+    const date::year y{year};
+    if (has(field::month) && has(field::day)) {
+      const auto ymd = y / date::month{static_cast<unsigned>(get(field::month))} /
+                       date::day{static_cast<unsigned>(std::max(0, get(field::day)))};
+      if (!ymd.ok()) return impossible(value::of_ref(""));
+      return of(day_value(ymd), anchor_kind::absolute);
+    }
+    if (has(field::month)) {
+      const unsigned mo = static_cast<unsigned>(get(field::month));
+      if (mo < 1 || mo > 12) return impossible(value::of_ref(""));
+      return of(value::of_month(y / date::month{mo}), anchor_kind::absolute);
+    }
+    if (has(field::quarter)) {
+      const int q = get(field::quarter);
+      if (q < 1 || q > 4) return impossible(value::of_ref(""));
+      return of(of_quarter(y, static_cast<unsigned>(q)), anchor_kind::absolute);
+    }
+    if (has(field::half)) return of(of_half(y, static_cast<unsigned>(get(field::half))), anchor_kind::absolute);
+    if (has(field::season)) return of(of_season(y, text(field::season)), anchor_kind::absolute);
+    if (has(field::holiday)) {
+      if (auto h = holiday_in(text(field::holiday), y)) return of(value::of_day(*h), anchor_kind::absolute);
+      return unresolved();
+    }
+    return of(value::of_year(y), anchor_kind::absolute);
+  }
+
+  resolution yearless_month() {
+    const auto a = publication(c_);
+    if (!a) return unresolved();
+    const date::year_month_day d{a->day};
+    const unsigned mo = static_cast<unsigned>(get(field::month));
+    if (mo < 1 || mo > 12) return impossible(value::of_ref(""));
+    if (has(field::day)) {
+      const int dd = get(field::day);
+      // A day that no year has ("February 30") is impossible; February 29 needs a leap year.
+      if (dd < 1 || dd > 31 || !(date::year{2000} / date::month{mo} / date::day{static_cast<unsigned>(dd)}).ok())
+        return impossible(value::of_ref(""));
+      std::vector<date::sys_days> cands;
+      for (int y = int(d.year()) - 1; y <= int(d.year()) + 1; ++y) {
+        const auto ymd = date::year{y} / date::month{mo} / date::day{static_cast<unsigned>(dd)};
+        if (ymd.ok()) cands.push_back(date::sys_days{ymd});
+      }
+      auto ranked = rank(cands, c_.dir, [&](date::sys_days x) { return static_cast<long>((x - a->day).count()); });
+      std::vector<value> alts;
+      for (std::size_t i = 1; i < ranked.size() && alts.size() < 2; ++i)
+        alts.push_back(day_value(date::year_month_day{ranked[i]}));
+      return of(day_value(date::year_month_day{ranked.front()}), anchor_kind::publication, std::move(alts));
+    }
+    std::vector<date::year_month> cands;
+    for (int y = int(d.year()) - 1; y <= int(d.year()) + 1; ++y) cands.push_back(date::year{y} / date::month{mo});
+    const date::year_month cur{d.year(), d.month()};
+    auto ranked = rank(cands, c_.dir, [&](date::year_month x) { return static_cast<long>((x - cur).count()); });
+    std::vector<value> alts;
+    for (std::size_t i = 1; i < ranked.size() && alts.size() < 2; ++i) alts.push_back(value::of_month(ranked[i]));
+    return of(value::of_month(ranked.front()), anchor_kind::publication, std::move(alts));
+  }
+
+  resolution yearless_season() {
+    const auto a = publication(c_);
+    if (!a) return unresolved();
+    const date::year_month_day d{a->day};
+    const auto code = text(field::season);
+    const unsigned start = season_start_month(code);
+    if (!start) return unresolved();
+    const int cur = int(d.year()) * 12 + static_cast<int>(unsigned(d.month())) - 1;
+    std::vector<int> years = {int(d.year()) - 1, int(d.year()), int(d.year()) + 1};
+    auto dist = [&](int y) -> long {
+      const int s = y * 12 + static_cast<int>(start) - 1;
+      if (cur >= s && cur < s + 3) return 0;
+      return cur < s ? s - cur : (s + 2) - cur;
+    };
+    auto ranked = rank(years, c_.dir, dist);
+    return of(of_season(date::year{ranked.front()}, code), anchor_kind::publication);
+  }
+
+  resolution yearless_holiday() {
+    const auto a = publication(c_);
+    if (!a) return unresolved();
+    const date::year_month_day d{a->day};
+    std::vector<date::sys_days> cands;
+    for (int y = int(d.year()) - 1; y <= int(d.year()) + 1; ++y)
+      if (auto h = holiday_in(text(field::holiday), date::year{y})) cands.push_back(date::sys_days{*h});
+    if (cands.empty()) return unresolved();
+    auto ranked = rank(cands, c_.dir, [&](date::sys_days x) { return static_cast<long>((x - a->day).count()); });
+    return of(value::of_day(date::year_month_day{ranked.front()}), anchor_kind::publication);
+  }
+
+  resolution yearless_quarter() {
+    const auto a = publication(c_);
+    if (!a) return unresolved();
+    const date::year_month_day d{a->day};
+    const bool q = has(field::quarter);
+    const int per = q ? 3 : 6;
+    const int n = q ? get(field::quarter) : get(field::half);
+    if (n < 1 || n > 12 / per) return impossible(value::of_ref(""));
+    const int cur = static_cast<int>(unsigned(d.month()) - 1) / per + 1;
+    std::vector<int> years = {int(d.year()) - 1, int(d.year()), int(d.year()) + 1};
+    auto ranked = rank(years, c_.dir, [&](int y) {
+      return static_cast<long>((y - int(d.year())) * (12 / per) + n - cur);
+    });
+    const date::year y{ranked.front()};
+    return of(q ? of_quarter(y, static_cast<unsigned>(n)) : of_half(y, static_cast<unsigned>(n)),
+              anchor_kind::publication);
+  }
+};
+
+}  // namespace
+
+resolution resolve(const meaning& m, const resolve_context& ctx) { return resolver(m, ctx).run(); }
+
+}  // namespace annalist::resolve

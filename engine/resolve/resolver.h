@@ -1,0 +1,53 @@
+// annalist/resolve/resolver.h — turns one tagged meaning into a calendar value.
+//
+//     resolve_context ctx;
+//     ctx.dct = reference_time{2021-05-19T00:00, granularity::day};
+//     ctx.dir = direction::past;                          // "Blinken said Tuesday"
+//     resolve(meaning{weekday=2}, ctx).value.timex       -> "2021-05-18"
+//     ctx.narrative_day = value::of_day(2021-05-18);
+//     resolve(meaning{amount=1 unit=day direction=-1 anchor=narrative}, ctx) -> "2021-05-17"
+//
+// The rules, in the order they are tried:
+//   special=anniversary  the nth anniversary stated on the anchor day dates the original event
+//   ref                  PAST_REF / PRESENT_REF / FUTURE_REF
+//   frequency            SET: P1W, XXXX-WXX-2 ("every Tuesday")
+//   duration             P5Y, PXY, PT3H (type=duration, or an amount with a unit and no direction)
+//   direction + amount   "two days ago" (publication), "a day earlier" (narrative)
+//   shift                this/next/last + unit, weekday, month, season or holiday
+//   calendar fields      year/month/day/weekday/season/quarter/half/decade/century/holiday/time;
+//                        a missing year comes from the anchor and `dir`: past -> the latest on or
+//                        before it, future -> the first on or after it, nearest -> the closest
+//                        (ties go to the past: news reports what happened)
+// A stated date that does not exist ("February 30, 2021") is `impossible`, never coerced.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "resolve/annotate.h"
+#include "tagger/meaning.h"
+#include "time/value.h"
+
+namespace annalist::resolve {
+
+enum class direction : std::int8_t { past = -1, nearest = 0, future = 1 };
+
+struct resolve_context {
+  std::optional<reference_time> dct;
+  std::optional<time::value> narrative_day;  // the most recent date of day granularity or finer
+  std::optional<time::value> narrative_any;  // the most recent calendar date of any granularity
+  direction dir = direction::nearest;
+};
+
+struct resolution {
+  time::value value;
+  time::anchor_kind anchor = time::anchor_kind::absolute;
+  std::vector<time::value> alternatives;  // other readings, most likely first
+  bool unresolved = false;  // needed an anchor that was not available
+  bool impossible = false;  // a stated date that does not exist
+};
+
+resolution resolve(const tagger::meaning& m, const resolve_context& ctx);
+
+}  // namespace annalist::resolve

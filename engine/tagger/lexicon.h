@@ -1,0 +1,150 @@
+// annalist/tagger/lexicon.h — the language resources (lexicon/<lang>/*.toml), compiled once.
+//
+//     auto lex = annalist::tagger::lexicon::load(annalist::data_dir() / "lexicon/en");
+//     if (!lex.value) for (auto& d : lex.diags) std::cerr << d.to_string() << '\n';
+//     // lexicon/en/months.toml:14:3: error: lexicon: unknown field 'mnth' (did you mean 'month'?)
+//
+// Every *.toml of the folder is read (no list to keep up to date). A file may hold:
+//   [settings]   defaults: `ref` (examples' reference time), `slash_order` ("mdy" | "dmy"),
+//                `past_suffixes`, `not_past`, `perfect`, `year_guard_before`, `year_guard_after`
+//   [[entry]]    a word class member: `class`, `forms` (one or more tokens each), optional
+//                `value` (a number patterns may bind), any meaning field (`month = 5`), `examples`
+//   [[pattern]]  a composition rule: `name`, `match` (elements), optional fields to set,
+//                `negative = true` (a span that must never be tagged), `guard`, `examples`
+//   negatives = ["COVID-19", ...]   phrases that must produce no timex at all
+// docs/lexicon.md is the authoring guide. `from_sources` is the pure core (text in); `load`
+// reads a folder and calls it, as toml::parse_file wraps toml::parse.
+//
+// Pattern elements (space-separated in `match`):
+//   word        a literal token ("of", ",", "-", "'"); `a|an|one` for alternatives
+//   <class>     any form of a lexicon class; `<class:field>` also stores the form's `value`
+//               in that meaning field, `<class:+field>` adds it; built-in shapes: <int> <day>
+//               (1..31) <year> (1000..2199) <ord> <clock> <isodate> <slashdate> <decade>
+//   X?          the element is optional
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "tagger/meaning.h"
+
+namespace annalist::tagger {
+
+/// Built-in token shapes, class ids [0, shape_count).
+enum class shape : std::uint16_t { int_, day, year, ord, clock, isodate, slashdate, decade, count_ };
+inline constexpr std::uint16_t shape_count = static_cast<std::uint16_t>(shape::count_);
+
+/// Where a lexicon item was written, for diagnostics and test contexts.
+struct lexicon_origin {
+  std::string file;       // path as given to from_sources
+  source_position where;
+};
+
+/// One example from the lexicon: `text` must come out as one timex spanning exactly it.
+struct lexicon_example {
+  std::string text;
+  std::string context;   // sentence containing `text`; empty: `text` alone
+  std::string ref;       // reference (publication) time, e.g. "2021-05-19" or "2021-05-19T17:55"
+  std::string anchor;    // narrative anchor when the example needs one
+  std::string expect;    // TIMEX3 value
+  std::string gran;      // granularity name (time/value.h)
+  std::string type;      // TIMEX3 type; empty: not checked
+  bool negative = false; // true: `text` (or context) must produce no timex
+  lexicon_origin origin;
+};
+
+struct lexicon_entry {
+  std::uint16_t cls = 0;
+  int value = unset;
+  std::vector<setting> sets;
+  std::string form;  // first form as written, for rule chains
+  lexicon_origin origin;
+};
+
+struct pattern_element_choice {
+  bool is_class = false;
+  std::string literal;   // normalized token
+  std::uint16_t cls = 0;
+  std::optional<field> bind;
+  bool add = false;  // `<class:+field>`: adds the value to the field ("twenty-one")
+};
+
+struct pattern {
+  std::string name;
+  std::vector<setting> sets;
+  bool negative = false;
+  std::string guard;     // "" or "bare_year"
+  lexicon_origin origin;
+};
+
+class lexicon {
+ public:
+  struct source {
+    std::string name;  // label for diagnostics, e.g. "lexicon/en/months.toml"
+    std::string text;
+  };
+  struct load_result {
+    std::unique_ptr<lexicon> value;  // null when an error was found
+    diagnostics diags;
+  };
+
+  /// Compiles the given TOML texts (pure: no file access).
+  static load_result from_sources(const std::vector<source>& sources);
+  /// Reads every *.toml in `folder` (sorted by name) and compiles them.
+  static load_result load(const std::filesystem::path& folder);
+
+  const std::vector<lexicon_example>& examples() const { return examples_; }
+  const std::vector<pattern>& patterns() const { return patterns_; }
+  const std::vector<lexicon_entry>& entries() const { return entries_; }
+  std::string_view class_name(std::uint16_t id) const { return class_names_[id]; }
+  std::optional<std::uint16_t> class_id(std::string_view name) const;
+
+  // ---- compiled form, used by the matcher (tagger.cpp) and the resolver ----
+
+  /// A lexical form: the tokens after the first one, and the entry it belongs to.
+  struct form {
+    std::vector<std::string> rest;
+    std::uint32_t entry = 0;
+  };
+  /// Forms by their first normalized token.
+  std::unordered_map<std::string, std::vector<form>> forms_by_first;
+
+  /// Pattern trie: each node has literal edges, class edges and the patterns accepted there.
+  struct class_edge {
+    std::uint16_t cls;
+    std::optional<field> bind;
+    bool add;
+    std::uint32_t child;
+  };
+  struct node {
+    std::unordered_map<std::string, std::uint32_t> literal;
+    std::vector<class_edge> classes;
+    std::vector<std::uint32_t> accept;  // pattern ids, in lexicon order
+  };
+  std::vector<node> trie;
+
+  // settings
+  bool slash_month_first = true;
+  std::vector<std::string> past_suffixes, not_past, perfect;
+  std::vector<std::string> year_guard_before, year_guard_after;
+  std::uint16_t tense_class = 0xFFFF;  // class "tense" when present
+
+ private:
+  std::vector<std::string> class_names_;
+  std::unordered_map<std::string, std::uint16_t> class_ids_;
+  std::vector<lexicon_entry> entries_;
+  std::vector<pattern> patterns_;
+  std::vector<lexicon_example> examples_;
+  std::deque<std::string> pool_;  // text field values; stable addresses
+
+  friend struct lexicon_builder;
+};
+
+}  // namespace annalist::tagger

@@ -1,0 +1,292 @@
+#include "tagger/token.h"
+
+#include <cstring>
+
+namespace annalist::tagger {
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c + 32) : c; }
+
+// What a multi-byte UTF-8 sequence at `p` is, for the few code points that matter to tagging.
+// Returns the byte length consumed and sets `as` to the ASCII character it stands for:
+// ' ' for spaces, '\'' for apostrophes, '"' for quotes, '-' for dashes, '.' for the ellipsis,
+// or 0 when it is an ordinary (letter-like) character.
+std::size_t classify_multibyte(std::string_view s, std::size_t i, char& as) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  as = 0;
+  if (b0 == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+    as = ' ';  // no-break space
+    return 2;
+  }
+  if (b0 == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
+    const auto b2 = static_cast<unsigned char>(s[i + 2]);
+    if (b2 <= 0x8A || b2 == 0xAF) as = ' ';                  // U+2000..U+200A, U+202F
+    else if (b2 >= 0x90 && b2 <= 0x95) as = '-';           // hyphens and dashes
+    else if (b2 == 0x98 || b2 == 0x99 || b2 == 0xB2) as = '\'';  // ‘ ’ ′
+    else if (b2 == 0x9C || b2 == 0x9D) as = '"';
+    else if (b2 == 0xA6) as = '.';                          // …
+    else if (b2 == 0x8B) as = ' ';                          // zero-width space
+    return 3;
+  }
+  if (b0 >= 0xF0) return 4;
+  if (b0 >= 0xE0) return 3;
+  if (b0 >= 0xC0) return 2;
+  return 1;  // stray continuation byte: treat as a letter byte of its own
+}
+
+struct builder {
+  std::string_view text;
+  tokens out;
+  bool space = true, newline = false;
+
+  token& push(std::size_t start, std::size_t end, token_kind kind) {
+    token t;
+    t.start = static_cast<std::uint32_t>(start);
+    t.end = static_cast<std::uint32_t>(end);
+    t.kind = kind;
+    t.space_before = space;
+    t.newline_before = newline;
+    t.norm_at = static_cast<std::uint32_t>(out.norm_text.size());
+    space = newline = false;
+    out.list.push_back(t);
+    return out.list.back();
+  }
+  void set_norm(token& t, std::string_view n) {
+    t.norm_at = static_cast<std::uint32_t>(out.norm_text.size());
+    out.norm_text.append(n);
+    t.norm_len = static_cast<std::uint16_t>(n.size() > 0xFFFF ? 0xFFFF : n.size());
+  }
+  void set_norm_lower(token& t) {
+    t.norm_at = static_cast<std::uint32_t>(out.norm_text.size());
+    for (std::size_t k = t.start; k < t.end; ++k) out.norm_text.push_back(lower(text[k]));
+    const std::size_t n = t.end - t.start;
+    t.norm_len = static_cast<std::uint16_t>(n > 0xFFFF ? 0xFFFF : n);
+  }
+};
+
+std::size_t digit_run(std::string_view s, std::size_t i) {
+  std::size_t j = i;
+  while (j < s.size() && is_digit(s[j])) ++j;
+  return j;
+}
+
+int to_int(std::string_view s, std::size_t a, std::size_t b) {
+  int v = 0;
+  for (std::size_t k = a; k < b && k < a + 9; ++k) v = v * 10 + (s[k] - '0');
+  return v;
+}
+
+bool starts_with_ci(std::string_view s, std::size_t i, std::string_view p) {
+  if (s.size() - i < p.size()) return false;
+  for (std::size_t k = 0; k < p.size(); ++k)
+    if (lower(s[i + k]) != p[k]) return false;
+  return true;
+}
+
+bool is_space_at(std::string_view s, std::size_t i) {
+  const char c = s[i];
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return true;
+  if (static_cast<unsigned char>(c) >= 0x80) {
+    char as;
+    classify_multibyte(s, i, as);
+    return as == ' ';
+  }
+  return false;
+}
+
+std::size_t to_space(std::string_view s, std::size_t i) {
+  while (i < s.size() && !is_space_at(s, i)) ++i;
+  return i;
+}
+
+// Numbers and the numeric shapes that start with a digit.
+std::size_t lex_number(builder& b, std::size_t i) {
+  const std::string_view s = b.text;
+  const std::size_t n = s.size();
+  std::size_t j = digit_run(s, i);
+  const std::size_t len = j - i;
+
+  // ISO date: 4-2-2.
+  if (len == 4 && j + 6 <= n && s[j] == '-' && is_digit(s[j + 1]) && is_digit(s[j + 2]) &&
+      s[j + 3] == '-' && is_digit(s[j + 4]) && is_digit(s[j + 5]) && (j + 6 == n || !is_digit(s[j + 6]))) {
+    auto& t = b.push(i, j + 6, token_kind::isodate);
+    t.num = to_int(s, i, j);
+    t.num2 = to_int(s, j + 1, j + 3);
+    t.num3 = to_int(s, j + 4, j + 6);
+    b.set_norm(t, s.substr(i, j + 6 - i));
+    return j + 6;
+  }
+  // Grouped ("2,000") or decimal ("3.5") numbers are amounts, never dates.
+  if (j + 1 < n && (s[j] == ',' || s[j] == '.') && is_digit(s[j + 1]) && len <= 3) {
+    const std::size_t k = digit_run(s, j + 1);
+    if (s[j] == '.' || k - (j + 1) == 3) {
+      std::size_t e = k;
+      while (e + 1 < n && (s[e] == ',' || s[e] == '.') && is_digit(s[e + 1])) e = digit_run(s, e + 1);
+      auto& t = b.push(i, e, token_kind::skip);
+      b.set_norm(t, s.substr(i, e - i));
+      return e;
+    }
+  }
+  // Clock time: H:MM or HH:MM, optional :SS.
+  if (len <= 2 && j + 2 < n + 0 && s[j] == ':' && j + 2 < n && is_digit(s[j + 1]) && is_digit(s[j + 2]) &&
+      (j + 3 == n || !is_digit(s[j + 3]))) {
+    const int h = to_int(s, i, j), m = to_int(s, j + 1, j + 3);
+    if (h <= 24 && m <= 59) {
+      std::size_t e = j + 3;
+      if (e + 2 < n && s[e] == ':' && is_digit(s[e + 1]) && is_digit(s[e + 2])) e += 3;
+      auto& t = b.push(i, e, token_kind::clock);
+      t.num = h;
+      t.num2 = m;
+      b.set_norm(t, s.substr(i, e - i));
+      return e;
+    }
+  }
+  // Slashed date or fraction: 5/18/2021, 5/18/21, 5/18, 1/2.
+  if (len <= 2 && j + 1 < n && s[j] == '/' && is_digit(s[j + 1])) {
+    const std::size_t k = digit_run(s, j + 1);
+    if (k - (j + 1) <= 2) {
+      auto& t = b.push(i, k, token_kind::slashdate);
+      t.num = to_int(s, i, j);
+      t.num2 = to_int(s, j + 1, k);
+      std::size_t e = k;
+      if (k + 1 < n && s[k] == '/' && is_digit(s[k + 1])) {
+        const std::size_t m = digit_run(s, k + 1);
+        if (m - (k + 1) == 2 || m - (k + 1) == 4) {
+          t.num3 = to_int(s, k + 1, m);
+          e = m;
+        }
+      }
+      t.end = static_cast<std::uint32_t>(e);
+      b.set_norm(t, s.substr(i, e - i));
+      return e;
+    }
+  }
+  // Phone numbers: 555-0100, 202-555-0100, 1-800-555-0100.
+  if (len <= 4 && j + 1 < n && s[j] == '-' && is_digit(s[j + 1])) {
+    const std::size_t k = digit_run(s, j + 1);
+    const std::size_t len2 = k - (j + 1);
+    if (len2 >= 3 && !(len == 4 && len2 == 4 && !(k < n && s[k] == '-'))) {
+      std::size_t e = k;
+      while (e + 1 < n && s[e] == '-' && is_digit(s[e + 1])) e = digit_run(s, e + 1);
+      auto& t = b.push(i, e, token_kind::skip);
+      b.set_norm(t, s.substr(i, e - i));
+      return e;
+    }
+  }
+  // Digits glued to letters.
+  if (j < n && is_alpha(s[j])) {
+    std::size_t k = j;
+    while (k < n && is_alpha(s[k])) ++k;
+    std::string suffix;
+    for (std::size_t m = j; m < k; ++m) suffix.push_back(lower(s[m]));
+    if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") {
+      auto& t = b.push(i, k, token_kind::ordinal);
+      t.num = to_int(s, i, j);
+      b.set_norm_lower(t);
+      return k;
+    }
+    if (suffix == "s" && (len == 2 || len == 4) && s[j - 1] == '0') {
+      auto& t = b.push(i, k, token_kind::decade);
+      t.num = to_int(s, i, j);
+      b.set_norm_lower(t);
+      return k;
+    }
+    if (suffix == "x" && k < n && is_digit(s[k])) {  // dimensions: 300x250, 16x9
+      const std::size_t e = to_space(s, i);
+      auto& t = b.push(i, e, token_kind::skip);
+      b.set_norm(t, s.substr(i, e - i));
+      return e;
+    }
+    // Otherwise ("10am", "5pm", "3m") the number stands alone and the letters follow.
+  }
+  auto& t = b.push(i, j, token_kind::number);
+  t.num = len <= 9 ? to_int(s, i, j) : -1;
+  t.digits = static_cast<std::uint8_t>(len > 255 ? 255 : len);
+  b.set_norm(t, s.substr(i, j - i));
+  return j;
+}
+
+}  // namespace
+
+tokens tokenize(std::string_view text) {
+  builder b{text, {}, true, false};
+  b.out.list.reserve(text.size() / 5 + 8);
+  b.out.norm_text.reserve(text.size());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const char c = text[i];
+    const auto uc = static_cast<unsigned char>(c);
+    if (c == '\n') { b.space = b.newline = true; ++i; continue; }
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') { b.space = true; ++i; continue; }
+    if (is_digit(c)) { i = lex_number(b, i); continue; }
+    if (is_alpha(c) || uc >= 0x80) {
+      if (uc >= 0x80) {
+        char as;
+        const std::size_t len = classify_multibyte(text, i, as);
+        if (as == ' ') { b.space = true; i += len; continue; }
+        if (as != 0) {
+          auto& t = b.push(i, i + len, token_kind::punct);
+          b.set_norm(t, std::string_view(&as, 1));
+          i += len;
+          continue;
+        }
+      }
+      if (starts_with_ci(text, i, "http://") || starts_with_ci(text, i, "https://") ||
+          starts_with_ci(text, i, "www.")) {
+        const std::size_t e = to_space(text, i);
+        auto& t = b.push(i, e, token_kind::skip);
+        b.set_norm(t, "<url>");
+        i = e;
+        continue;
+      }
+      // A word: ASCII letters and non-punctuation multi-byte characters.
+      std::size_t j = i;
+      while (j < n) {
+        const auto u = static_cast<unsigned char>(text[j]);
+        if (is_alpha(text[j])) { ++j; continue; }
+        if (u >= 0x80) {
+          char as;
+          const std::size_t len = classify_multibyte(text, j, as);
+          if (as != 0) break;
+          j += len;
+          continue;
+        }
+        break;
+      }
+      if (j < n && text[j] == '@') {  // e-mail address
+        const std::size_t e = to_space(text, i);
+        auto& t = b.push(i, e, token_kind::skip);
+        b.set_norm(t, "<email>");
+        i = e;
+        continue;
+      }
+      auto& t = b.push(i, j, token_kind::word);
+      t.capitalized = c >= 'A' && c <= 'Z';
+      b.set_norm_lower(t);
+      i = j;
+      continue;
+    }
+    // ASCII punctuation, one character each; '+' before digits is an international phone number.
+    if (c == '+' && i + 1 < n && is_digit(text[i + 1])) {
+      std::size_t e = i + 1;
+      while (e < n && (is_digit(text[e]) || text[e] == ' ' || text[e] == '-' || text[e] == '(' ||
+                       text[e] == ')')) ++e;
+      while (e > i && !is_digit(text[e - 1])) --e;
+      auto& t = b.push(i, e, token_kind::skip);
+      b.set_norm(t, "<phone>");
+      i = e;
+      continue;
+    }
+    auto& t = b.push(i, i + 1, token_kind::punct);
+    const char p = c == '`' ? '\'' : c;
+    b.set_norm(t, std::string_view(&p, 1));
+    ++i;
+  }
+  return std::move(b.out);
+}
+
+}  // namespace annalist::tagger
