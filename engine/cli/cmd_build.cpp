@@ -1,0 +1,145 @@
+// `annalist build CORPUS [--format F] [-o PATH] [--config FILE]` — the merged timeline.
+//
+// Loads the corpus, the lexicons and the settings, runs the pipeline (merge/pipeline.h) and hands
+// the timeline to the writer the format names (export/writers.h). Exit 0 with a timeline (bad
+// documents are reported on stderr and listed as skipped), 2 when nothing usable remains.
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "cli/command.h"
+#include "core/data_dir.h"
+#include "corpus/config.h"
+#include "corpus/ingest.h"
+#include "events/lexicon.h"
+#include "export/writers.h"
+#include "merge/options.h"
+#include "merge/pipeline.h"
+#include "tagger/lexicon.h"
+
+namespace annalist::cli {
+
+namespace {
+
+struct build_args {
+  std::string corpus;
+  std::string format = "text";
+  std::string output;
+  std::string config;
+};
+
+bool read_file(const std::filesystem::path& p, std::string& into, diagnostics& diags) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) {
+    diags.push_back({severity::error, p.string(), {}, "config", "cannot read file"});
+    return false;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  into = ss.str();
+  return true;
+}
+
+void report(const diagnostics& diags) {
+  for (const auto& d : diags) std::cerr << d.to_string() << '\n';
+}
+
+int run(const build_args& a) {
+  diagnostics diags;
+  const exports::writer* w = exports::find_writer(a.format);
+  if (!w) {
+    std::vector<std::string> names;
+    for (const auto& x : exports::writers()) names.emplace_back(x.name);
+    const auto hint = closest_match(a.format, names);
+    std::cerr << fmt::format("annalist build: unknown format '{}'{}\n", a.format,
+                             hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint));
+    return unusable;
+  }
+  if (w->needs_directory && a.output.empty()) {
+    std::cerr << fmt::format("annalist build: --format {} writes one file per document: give -o DIR\n",
+                             a.format);
+    return unusable;
+  }
+
+  // Settings: the shipped defaults, then the user's file over them.
+  corpus::ingest_options ingest;
+  merge::options opts;
+  std::vector<std::filesystem::path> configs;
+  if (const auto def = data_dir() / "config/default.toml"; std::filesystem::exists(def))
+    configs.push_back(def);
+  if (!a.config.empty()) configs.emplace_back(a.config);
+  for (const auto& p : configs) {
+    std::string text;
+    if (!read_file(p, text, diags) || !corpus::apply_config(text, p.string(), ingest, diags) ||
+        !merge::options::apply(text, p.string(), opts, diags)) {
+      report(diags);
+      return unusable;
+    }
+  }
+
+  const auto lexdir = data_dir() / "lexicon/en";
+  auto tlex = tagger::lexicon::load(lexdir);
+  auto elex = events::lexicon::load(lexdir, diags);
+  if (!tlex.value || !elex) {
+    report(tlex.diags);
+    report(diags);
+    return unusable;
+  }
+
+  auto c = corpus::load_corpus(a.corpus, ingest, diags);
+  report(diags);
+  diags.clear();
+  if (!c) return unusable;
+
+  const auto timeline = merge::build_timeline(*c, *tlex.value, *elex, opts);
+  const auto files = w->write({timeline, *c});
+
+  if (a.output.empty()) {
+    for (const auto& f : files) std::cout.write(f.content.data(), std::streamsize(f.content.size()));
+    std::cout.flush();
+    return std::cout ? ok : unusable;
+  }
+  std::filesystem::path out(a.output);
+  if (w->needs_directory) {
+    std::error_code ec;
+    std::filesystem::create_directories(out, ec);
+    if (ec) {
+      std::cerr << fmt::format("{}: error: output: cannot create folder: {}\n", a.output, ec.message());
+      return unusable;
+    }
+  }
+  for (const auto& f : files) {
+    const auto path = f.name.empty() ? out : out / f.name;
+    std::ofstream o(path, std::ios::binary);
+    o.write(f.content.data(), std::streamsize(f.content.size()));
+    if (!o) {
+      std::cerr << fmt::format("{}: error: output: cannot write file\n", path.string());
+      return unusable;
+    }
+  }
+  return ok;
+}
+
+const bool registered = register_command({
+    "build",
+    "Build the merged timeline of a corpus: one entry per real-world event, every source kept",
+    10,
+    [](CLI::App& sub) -> action {
+      auto a = std::make_shared<build_args>();
+      std::string formats;
+      for (const auto& w : exports::writers())
+        formats += fmt::format("{}{}", formats.empty() ? "" : ", ", w.name);
+      sub.add_option("CORPUS", a->corpus, "corpus folder, or its corpus.toml")->required();
+      sub.add_option("--format", a->format, "output format: " + formats)->default_val("text");
+      sub.add_option("-o,--output", a->output, "write to this file (or folder) instead of stdout");
+      sub.add_option("--config", a->config, "settings over config/default.toml");
+      return [a] { return run(*a); };
+    }});
+
+}  // namespace
+
+}  // namespace annalist::cli

@@ -1,0 +1,883 @@
+#include "events/extract.h"
+
+#include <algorithm>
+#include <set>
+
+namespace annalist::events {
+
+std::string_view to_string(status s) {
+  switch (s) {
+    case status::happened: return "happened";
+    case status::planned: return "planned";
+    case status::expected: return "expected";
+  }
+  return "happened";
+}
+
+namespace {
+
+constexpr std::uint32_t npos = UINT32_MAX;
+
+bool is_dash(std::string_view t) {
+  return t == "--" || t == "-" || t == "\u2013" || t == "\u2014" || t == "\u2015";
+}
+
+struct entity_hit {
+  std::uint32_t first = 0, last = 0;  // tokens [first, last)
+  std::string name;
+  entity_kind kind = entity_kind::unknown;
+  bool is_place = false;      // where something happened, not who did it
+  bool pronoun = false;       // a pronoun standing for `name`
+};
+
+struct trigger_hit {
+  std::uint32_t first = 0, last = 0;
+  std::uint32_t entry = 0;
+  std::uint32_t clause = 0;
+  std::optional<std::uint32_t> timex;  // index into the timex list
+  bool in_quote = false;
+};
+
+/// Everything extraction computes about one document's tokens.
+struct analysis {
+  const corpus::document& doc;
+  const lexicon& lex;
+  const name_index& names;
+  const std::vector<resolve::timex>& timexes;
+  std::vector<token> toks;
+  std::vector<std::uint32_t> timex_of;    // token -> timex index or npos
+  std::vector<std::uint32_t> quote_of;    // token -> quote region or npos (marks included)
+  std::vector<std::uint32_t> clause_of;   // token -> clause id (unique in the document)
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> quotes;  // token ranges of quoted text
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> sentence_tokens;
+  std::vector<entity_hit> hits;           // in token order
+  std::vector<std::uint32_t> hit_at;      // token -> index into hits or npos
+
+  std::string_view text(std::uint32_t a, std::uint32_t b) const {  // tokens [a, b)
+    if (a >= b) return {};
+    return std::string_view(doc.text).substr(toks[a].start, toks[b - 1].end - toks[a].start);
+  }
+  bool word(std::uint32_t i) const { return toks[i].kind != token_kind::punct; }
+};
+
+bool starts_cue(const phrase_table& t, const analysis& a, std::uint32_t i, std::uint32_t end) {
+  return !t.longest(a.toks, i, end).empty();
+}
+
+// ---- quotations -------------------------------------------------------------------------------
+
+/// True when tokens from `i` read as an attribution: ", Blinken said" / ", he posted" /
+/// ", said the minister". Returns the token after the reporting verb, or npos.
+std::uint32_t attribution_after(const analysis& a, std::uint32_t i, std::uint32_t end) {
+  std::uint32_t j = i;
+  int names = 0;
+  while (j < end && names < 4 &&
+         ((a.toks[j].capitalized && a.word(j)) || a.lex.pronouns.count(a.toks[j].fold))) {
+    ++j;
+    ++names;
+  }
+  auto is_reporting = [&](std::uint32_t k) {
+    for (auto* e : a.lex.trigger_phrases.longest(a.toks, k, end))
+      if (a.lex.triggers[e->payload].reporting) return std::uint32_t(k + e->tokens.size());
+    return npos;
+  };
+  if (names >= 1 && j < end) {
+    if (auto r = is_reporting(j); r != npos) return r;
+  }
+  if (names == 0 && i < end) {
+    if (auto r = is_reporting(i); r != npos) {
+      // "said the minister": a name must follow
+      if (r < end && (a.toks[r].capitalized || a.toks[r].fold == "the")) return r;
+    }
+  }
+  return npos;
+}
+
+void find_quotes(analysis& a) {
+  const auto n = std::uint32_t(a.toks.size());
+  a.quote_of.assign(n, npos);
+  auto add_region = [&](std::uint32_t from, std::uint32_t to) {  // content tokens [from, to)
+    while (from < to && a.toks[from].kind == token_kind::punct &&
+           quote_mark_of(a.text(from, from + 1)) != quote_mark::none) ++from;
+    if (from >= to) return;
+    const auto id = std::uint32_t(a.quotes.size());
+    a.quotes.emplace_back(from, to);
+    for (auto k = from; k < to; ++k) a.quote_of[k] = id;
+  };
+  // Token ranges of paragraphs, for resetting an unclosed quotation.
+  std::vector<std::uint32_t> para_end_tok(n, n);
+  {
+    std::uint32_t t = 0;
+    for (const auto& p : a.doc.paragraphs) {
+      while (t < n && a.toks[t].start < p.start) ++t;
+      std::uint32_t e = t;
+      while (e < n && a.toks[e].start < p.end) ++e;
+      for (auto k = t; k < e; ++k) para_end_tok[k] = e;
+      t = e;
+    }
+  }
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> raw;
+  std::uint32_t open = npos;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (open != npos && i >= para_end_tok[open]) {  // quotations do not cross paragraphs
+      raw.emplace_back(open + 1, para_end_tok[open]);
+      open = npos;
+    }
+    if (a.toks[i].kind != token_kind::punct) continue;
+    const auto m = quote_mark_of(a.text(i, i + 1));
+    if (m == quote_mark::none) continue;
+    if (open == npos) {
+      if (m != quote_mark::close) open = i;
+      else if (i + 1 < n && a.word(i + 1) && (i == 0 || !a.word(i - 1) ||
+                                               a.toks[i - 1].end < a.toks[i].start)) {
+        open = i;  // a closing mark typed where an opening one belongs (“...” written ”...”)
+      }
+    } else {
+      if (m == quote_mark::open && i > open + 1 && a.toks[i - 1].end < a.toks[i].start &&
+          i + 1 < n && a.toks[i + 1].start == a.toks[i].end) {
+        // an opening mark while open: the earlier quotation was never closed
+        raw.emplace_back(open + 1, i);
+        open = i;
+        continue;
+      }
+      raw.emplace_back(open + 1, i);
+      open = npos;
+    }
+  }
+  if (open != npos) raw.emplace_back(open + 1, para_end_tok[open]);
+
+  // Split a quotation at an attribution inside it (lost closing mark):
+  // "It would be ..., Blinken said on Tuesday. At the same time, ..." -> two quotations.
+  auto sentence_end_after = [&](std::uint32_t t) {
+    for (const auto& [s, e] : a.sentence_tokens)
+      if (t >= s && t < e) return e;
+    return n;
+  };
+  for (auto [from, to] : raw) {
+    std::uint32_t start = from;
+    for (std::uint32_t k = from; k < to; ++k) {
+      if (a.toks[k].fold != ",") continue;
+      if (attribution_after(a, k + 1, to) == npos) continue;
+      add_region(start, k);
+      start = sentence_end_after(k);
+      k = start;
+    }
+    if (start < to) add_region(start, to);
+  }
+
+  // Unmarked quotations: a sentence that ends ", he posted." quotes everything before the comma.
+  for (const auto& [s, e] : a.sentence_tokens) {
+    bool any = false;
+    for (auto k = s; k < e; ++k) any = any || a.quote_of[k] != npos;
+    if (any || e - s < 5) continue;
+    std::uint32_t last = e;
+    while (last > s && a.toks[last - 1].kind == token_kind::punct) --last;
+    for (std::uint32_t k = last; k-- > s + 2;) {
+      if (a.toks[k].fold != ",") continue;
+      if (attribution_after(a, k + 1, e) == last) add_region(s, k);
+      break;
+    }
+  }
+}
+
+// ---- entities ---------------------------------------------------------------------------------
+
+bool place_context(const analysis& a, std::uint32_t first, std::uint32_t sent_start) {
+  // "in Reykjavik", "in the Icelandic capital of Reykjavik", "at the White House"
+  for (std::uint32_t k = first, steps = 0; k > sent_start && steps < 4; --k, ++steps) {
+    const auto& f = a.toks[k - 1].fold;
+    if (a.lex.locative.count(f)) return true;
+    if (f == "," || f == "of" || f == "the" || (a.toks[k - 1].capitalized && a.word(k - 1)) ||
+        a.hit_at[k - 1] != npos)
+      continue;
+    if (steps < 3 && a.word(k - 1) && !a.toks[k - 1].capitalized) continue;  // "the Icelandic capital"
+    break;
+  }
+  return false;
+}
+
+void add_hit(analysis& a, entity_hit h) {
+  const auto id = std::uint32_t(a.hits.size());
+  for (auto k = h.first; k < h.last; ++k) a.hit_at[k] = id;
+  a.hits.push_back(std::move(h));
+}
+
+void find_entities(analysis& a) {
+  const auto n = std::uint32_t(a.toks.size());
+  a.hit_at.assign(n, npos);
+  const auto& lex = a.lex;
+  std::string last_person;
+  for (const auto& [s, e] : a.sentence_tokens) {
+    for (std::uint32_t i = s; i < e;) {
+      if (a.timex_of[i] != npos || !a.word(i)) { ++i; continue; }
+      // Pronouns stand for the last person named outside quotations.
+      if (lex.pronouns.count(a.toks[i].fold)) {
+        if (!last_person.empty() && a.quote_of[i] == npos)
+          add_hit(a, {i, i + 1, last_person, entity_kind::person, false, true});
+        ++i;
+        continue;
+      }
+      // The gazetteer, longest match; its last token must be capitalized ("us" is not the U.S.).
+      auto found = lex.entity_phrases.longest(a.toks, i, e);
+      if (!found.empty()) {
+        const auto len = std::uint32_t(found.front()->tokens.size());
+        bool cap = a.toks[i + len - 1].capitalized;
+        for (auto k = i; k < i + len && cap; ++k) cap = a.timex_of[k] == npos;
+        if (cap) {
+          const auto* best = found.front();
+          for (auto* f : found)  // a full name beats a surname of someone else
+            if (f->role < best->role) best = f;
+          const auto& ent = lex.entities[best->payload];
+          const auto role = static_cast<name_role>(best->role);
+          entity_hit h{i, i + len, ent.name, ent.kind, false, false};
+          if (role == name_role::demonym) {
+            // "Russian Foreign Minister Sergei Lavrov": the adjective qualifies a name, not an actor
+            const auto next = i + len;
+            if (next < e && a.toks[next].capitalized && a.word(next)) { i = next; continue; }
+            h.kind = entity_kind::country;
+          } else if (ent.kind == entity_kind::country && i + len < e &&
+                     lex.titles.count(a.toks[i + len].fold) && a.toks[i + len].capitalized) {
+            // "U.S. Secretary of State Antony Blinken": the country qualifies a title
+            i += len;
+            continue;
+          } else {
+            const bool ctx = place_context(a, i, s);
+            if (ent.kind == entity_kind::city || ent.kind == entity_kind::region) {
+              h.is_place = true;
+              if (!ctx && !ent.stands_for.empty()) {
+                // "Moscow denied it": the government, not the city
+                const auto& g = lex.entities[*lex.entity_named(ent.stands_for)];
+                h.name = g.name;
+                h.kind = g.kind;
+                h.is_place = false;
+              }
+            } else if (ent.kind == entity_kind::country) {
+              h.is_place = ctx;
+            }
+          }
+          if (h.kind == entity_kind::person && a.quote_of[i] == npos) last_person = h.name;
+          add_hit(a, std::move(h));
+          i += len;
+          continue;
+        }
+      }
+      if (!a.toks[i].capitalized) { ++i; continue; }
+      // A run of capitalized words the gazetteer does not know.
+      std::uint32_t j = i + 1;
+      while (j < e && a.toks[j].capitalized && a.word(j) && a.timex_of[j] == npos &&
+             lex.entity_phrases.longest(a.toks, j, e).empty())
+        ++j;
+      std::uint32_t b = i;
+      while (b < j && (lex.titles.count(a.toks[b].fold) || lex.name_stop.count(a.toks[b].fold))) ++b;
+      if (j - b >= 2) {
+        std::string name(a.text(b, j));
+        if (a.quote_of[b] == npos) last_person = name;
+        add_hit(a, {b, j, std::move(name), entity_kind::person, false, false});
+      } else if (j - b == 1) {
+        auto it = a.names.by_surname.find(a.toks[b].fold);
+        if (it != a.names.by_surname.end()) {
+          if (a.quote_of[b] == npos) last_person = it->second;
+          add_hit(a, {b, j, it->second, entity_kind::person, false, false});
+        } else if (b != s && !lex.name_stop.count(a.toks[b].fold)) {
+          // A lone capitalized word mid-sentence: an organisation, outlet or name we cannot type.
+          add_hit(a, {b, j, std::string(a.text(b, j)), entity_kind::unknown,
+                      place_context(a, b, s), false});
+        }
+      }
+      i = j;
+    }
+  }
+}
+
+// ---- clauses ----------------------------------------------------------------------------------
+
+void find_clauses(analysis& a) {
+  const auto n = std::uint32_t(a.toks.size());
+  a.clause_of.assign(n, 0);
+  std::uint32_t next_id = 0;
+  for (const auto& [s, e] : a.sentence_tokens) {
+    std::vector<std::uint32_t> stack{next_id++};
+    std::uint32_t quote_region = npos;
+    std::uint32_t quote_clause = 0;
+    for (std::uint32_t i = s; i < e; ++i) {
+      const auto q = a.quote_of[i];
+      if (q != npos) {  // every quotation is a clause space of its own
+        if (q != quote_region) { quote_region = q; quote_clause = next_id++; }
+        a.clause_of[i] = quote_clause;
+        continue;
+      }
+      const auto& f = a.toks[i].fold;
+      const bool in_timex = a.timex_of[i] != npos;
+      if (!in_timex && a.toks[i].kind == token_kind::punct) {
+        const auto t = a.text(i, i + 1);
+        if (is_dash(t) || t == "(" || t == ")") {
+          const bool closing = t == ")" || (stack.size() > 1 && is_dash(t));
+          if (closing && stack.size() > 1) {
+            a.clause_of[i] = stack.back();
+            stack.pop_back();
+            continue;
+          }
+          bool paired = t == "(";
+          for (auto k = i + 1; k < e && !paired && t != "("; ++k)
+            paired = a.quote_of[k] == npos && is_dash(a.text(k, k + 1));
+          if (paired) {
+            stack.push_back(next_id++);
+            a.clause_of[i] = stack.back();
+            continue;
+          }
+          stack.back() = next_id++;  // a single dash ends a clause
+          a.clause_of[i] = stack.back();
+          continue;
+        }
+        if (f == ";" || f == ":") {
+          stack.back() = next_id++;
+          a.clause_of[i] = stack.back();
+          continue;
+        }
+        if (f == "," && i + 1 < e && a.lex.after_comma.count(a.toks[i + 1].fold) &&
+            a.timex_of[i + 1] == npos) {
+          a.clause_of[i] = stack.back();
+          stack.back() = next_id++;
+          continue;
+        }
+      }
+      if (!in_timex && i > s && a.lex.relative.count(f) && a.toks[i - 1].fold != ",") {
+        stack.back() = next_id++;
+      }
+      a.clause_of[i] = stack.back();
+    }
+  }
+}
+
+// ---- triggers and attachment ----------------------------------------------------------------
+
+std::vector<trigger_hit> find_triggers(const analysis& a, std::uint32_t s, std::uint32_t e) {
+  std::vector<trigger_hit> out;
+  for (std::uint32_t i = s; i < e;) {
+    if (a.timex_of[i] != npos || !a.word(i)) { ++i; continue; }
+    auto found = a.lex.trigger_phrases.longest(a.toks, i, e);
+    if (found.empty()) { ++i; continue; }
+    const auto len = std::uint32_t(found.front()->tokens.size());
+    bool clean = true;
+    for (auto k = i; k < i + len; ++k) clean = clean && a.timex_of[k] == npos;
+    if (!clean) { ++i; continue; }
+    // "told told": a repeated word is one trigger
+    if (!out.empty() && out.back().last == i && a.toks[out.back().first].fold == a.toks[i].fold) {
+      i += len;
+      continue;
+    }
+    // Negated predicates did not happen: "decided not to levy sanctions".
+    bool negated = false;
+    for (std::uint32_t k = i > s + 3 ? i - 3 : s; k < i && !negated; ++k)
+      negated = a.clause_of[k] == a.clause_of[i] && starts_cue(a.lex.negation, a, k, i);
+    if (!negated)
+      out.push_back({i, i + len, found.front()->payload, a.clause_of[i], std::nullopt,
+                     a.quote_of[i] != npos});
+    i += len;
+  }
+  return out;
+}
+
+bool datable(const resolve::timex& t) {
+  if (t.value.type == time::timex_type::duration || t.value.type == time::timex_type::set) return false;
+  return t.value.span.has_value() || t.value.timex == "FUTURE_REF" || t.value.timex == "PAST_REF";
+}
+
+void attach(const analysis& a, std::uint32_t s, std::uint32_t e, std::vector<trigger_hit>& trig) {
+  const auto& lex = a.lex;
+  auto trig_at = [&](std::uint32_t tok) -> trigger_hit* {
+    for (auto& t : trig)
+      if (tok >= t.first && tok < t.last) return &t;
+    return nullptr;
+  };
+  auto noun = [&](const trigger_hit* t) { return t && !lex.triggers[t->entry].verb; };
+  for (std::uint32_t i = s; i < e;) {
+    const auto tx = a.timex_of[i];
+    if (tx == npos) { ++i; continue; }
+    std::uint32_t b = i;
+    while (b < e && a.timex_of[b] == tx) ++b;
+    const std::uint32_t first = i;
+    i = b;
+    if (!datable(a.timexes[tx])) continue;
+    // ", a day before ...": restates the expression before it
+    if (first >= s + 2 && a.toks[first - 1].fold == "," && a.timex_of[first - 2] != npos) continue;
+    const auto clause = a.clause_of[first];
+    const bool quoted = a.quote_of[first] != npos;
+    auto take = [&](trigger_hit* t) {
+      if (!t || t->timex) return false;
+      t->timex = tx;
+      return true;
+    };
+    // 1. the event noun right after: "the 1986 summit", "Wednesday's meeting", "the anniversary
+    //    of Stalin's deportation"
+    {
+      std::uint32_t k = b;
+      if (k < e && a.toks[k].fold == "'s") ++k;
+      if (k < e && noun(trig_at(k)) && take(trig_at(k))) continue;
+      if (k < e && lex.of.count(a.toks[k].fold)) {
+        for (std::uint32_t m = k + 1, steps = 0; m < e && steps < 4; ++m, ++steps) {
+          if (noun(trig_at(m))) {
+            if (take(trig_at(m))) goto next_timex;
+            break;
+          }
+          if (a.toks[m].kind == token_kind::punct) break;
+        }
+      }
+    }
+    // 2. the event noun right before: "a news conference Monday in Moscow", "talks in Iceland
+    //    on May 19"
+    {
+      std::uint32_t k = first;
+      int steps = 0;
+      while (k > s && steps < 5) {
+        const auto p = k - 1;
+        if (auto* t = trig_at(p)) {
+          if (noun(t) && take(t)) goto next_timex;
+          break;
+        }
+        const auto& f = a.toks[p].fold;
+        const bool skippable = lex.locative.count(f) || f == "on" || f == "the" ||
+                               (a.toks[p].capitalized && a.word(p) && a.hit_at[p] != npos &&
+                                a.hits[a.hit_at[p]].is_place);
+        if (!skippable) break;
+        k = p;
+        ++steps;
+      }
+    }
+    if (quoted) continue;  // inside speech only an adjacent event noun is dated
+    {
+      const std::string& before = first > s ? a.toks[first - 1].fold : std::string();
+      auto allowed = [&](const trigger_hit& t) {
+        const auto& w = lex.triggers[t.entry].only_with;
+        return w.empty() || std::find(w.begin(), w.end(), before) != w.end();
+      };
+      // 3. the nearest verb of the clause, left first, never across a relational word
+      trigger_hit* verb_left = nullptr;
+      bool any_left_verb = false;
+      for (std::uint32_t k = first, dist = 0; k > s && dist < 15;) {
+        --k;
+        if (a.clause_of[k] != clause) {
+          if (a.quote_of[k] != npos || k < s) continue;
+          // a parenthetical inside the clause is stepped over; another clause ends the search
+          bool nested = false;
+          for (auto m = k; m > s && !nested; --m) nested = a.clause_of[m - 1] == clause;
+          if (!nested) break;
+          continue;
+        }
+        ++dist;
+        if (lex.relational.count(a.toks[k].fold)) break;
+        if (auto* t = trig_at(k); t && lex.triggers[t->entry].verb) {
+          any_left_verb = true;
+          if (!t->timex && allowed(*t)) { verb_left = t; break; }
+        }
+      }
+      if (take(verb_left)) continue;
+      if (!any_left_verb) {
+        for (std::uint32_t k = b, dist = 0; k < e && dist < 8; ++k) {
+          if (a.clause_of[k] != clause) {
+            if (a.quote_of[k] != npos) break;
+            continue;  // parenthetical: "Lavrov -- Russia's top diplomat -- said"
+          }
+          ++dist;
+          if (lex.relational.count(a.toks[k].fold) || a.timex_of[k] != npos) break;
+          if (auto* t = trig_at(k); t && lex.triggers[t->entry].verb) {
+            if (allowed(*t) && take(t)) goto next_timex;
+            break;
+          }
+        }
+      }
+      // 4. the nearest event noun of the clause (things like treaties only when adjacent)
+      for (std::uint32_t k = first, dist = 0; k > s && dist < 12;) {
+        --k;
+        if (a.clause_of[k] != clause) break;
+        ++dist;
+        if (lex.relational.count(a.toks[k].fold)) break;
+        if (auto* t = trig_at(k); noun(t) && !lex.triggers[t->entry].artifact && !t->timex &&
+                                  allowed(*t)) {
+          if (take(t)) goto next_timex;
+        }
+      }
+      for (std::uint32_t k = b, dist = 0; k < e && dist < 3; ++k, ++dist) {
+        if (a.clause_of[k] != clause || lex.relational.count(a.toks[k].fold)) break;
+        if (auto* t = trig_at(k); noun(t) && !lex.triggers[t->entry].artifact && allowed(*t)) {
+          if (take(t)) goto next_timex;
+          break;
+        }
+      }
+    }
+  next_timex:;
+  }
+}
+
+// ---- mentions ---------------------------------------------------------------------------------
+
+status status_of(const analysis& a, const trigger_hit& t, std::uint32_t s, std::uint32_t e) {
+  const auto& lex = a.lex;
+  const int w = lex.status_window;
+  auto scan = [&](std::uint32_t from, std::uint32_t to) -> std::optional<status> {
+    std::optional<status> found;
+    for (auto k = from; k < to; ++k) {
+      if (a.clause_of[k] != t.clause || a.timex_of[k] != npos) continue;
+      if (starts_cue(lex.expected, a, k, to)) found = status::expected;
+      else if (starts_cue(lex.planned, a, k, to)) found = status::planned;
+    }
+    return found;
+  };
+  const auto from = t.first > s + std::uint32_t(w) ? t.first - std::uint32_t(w) : s;
+  if (auto st = scan(from, t.first)) return *st;
+  if (!lex.triggers[t.entry].verb) {  // "the talks are scheduled to start"
+    if (auto st = scan(t.last, std::min(e, t.last + 4))) return *st;
+  }
+  return status::happened;
+}
+
+std::string compose(const analysis& a, std::uint32_t from, std::uint32_t to,
+                    const std::vector<std::pair<std::uint32_t, std::uint32_t>>& cut) {
+  std::string out;
+  std::uint32_t prev_end = 0;
+  for (auto k = from; k < to; ++k) {
+    bool skip = false;
+    for (auto [x, y] : cut) skip = skip || (k >= x && k < y);
+    if (skip) continue;
+    const auto& t = a.toks[k];
+    if (!out.empty() && t.start > prev_end) out += ' ';
+    out += a.doc.text.substr(t.start, t.end - t.start);
+    prev_end = t.end;
+  }
+  return out;
+}
+
+std::string short_name(const std::string& name, entity_kind k) {
+  if (k != entity_kind::person) return name;
+  const auto sp = name.rfind(' ');
+  return sp == std::string::npos ? name : name.substr(sp + 1);
+}
+
+}  // namespace
+
+std::vector<std::string> content_words(std::string_view text, const lexicon& lex) {
+  std::vector<std::string> out;
+  for (auto& t : tokenize(text, lex.fold)) {
+    if (t.kind == token_kind::punct || lex.stopwords.count(t.fold)) continue;
+    out.push_back(std::move(t.fold));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+name_index collect_names(std::span<const corpus::document> docs, const lexicon& lex) {
+  // Full names (two capitalized words or more, titles stripped) the gazetteer lacks; a surname
+  // shared by two different full names names neither.
+  std::unordered_map<std::string, std::set<std::string>> seen;
+  for (const auto& d : docs) {
+    const auto toks = tokenize(d.text, lex.fold);
+    for (std::size_t i = 0; i < toks.size();) {
+      if (!toks[i].capitalized || toks[i].kind != token_kind::word) { ++i; continue; }
+      if (!lex.entity_phrases.longest(toks, i, toks.size()).empty()) { ++i; continue; }
+      std::size_t j = i + 1;
+      while (j < toks.size() && toks[j].capitalized && toks[j].kind == token_kind::word &&
+             lex.entity_phrases.longest(toks, j, toks.size()).empty() &&
+             toks[j].start <= toks[j - 1].end + 1)
+        ++j;
+      std::size_t b = i;
+      while (b < j && (lex.titles.count(toks[b].fold) || lex.name_stop.count(toks[b].fold))) ++b;
+      if (j - b >= 2 && j - b <= 4) {
+        std::string full = d.text.substr(toks[b].start, toks[j - 1].end - toks[b].start);
+        seen[toks[j - 1].fold].insert(std::move(full));
+      }
+      i = j;
+    }
+  }
+  name_index idx;
+  for (auto& [surname, fulls] : seen)
+    if (fulls.size() == 1) idx.by_surname[surname] = *fulls.begin();
+  return idx;
+}
+
+std::vector<mention> extract(const corpus::document& doc, std::uint32_t document_index,
+                             const std::vector<resolve::timex>& timexes, const lexicon& lex,
+                             const name_index& names) {
+  analysis a{doc, lex, names, timexes, tokenize(doc.text, lex.fold), {}, {}, {}, {}, {}, {}, {}};
+  const auto n = std::uint32_t(a.toks.size());
+  a.timex_of.assign(n, npos);
+  {
+    std::uint32_t k = 0;
+    for (std::uint32_t t = 0; t < timexes.size(); ++t) {
+      while (k < n && a.toks[k].end <= timexes[t].start) ++k;
+      for (auto m = k; m < n && a.toks[m].start < timexes[t].end; ++m) a.timex_of[m] = t;
+    }
+  }
+  {
+    std::uint32_t k = 0;
+    for (const auto& s : doc.sentences) {
+      while (k < n && a.toks[k].start < s.where.start) ++k;
+      std::uint32_t e = k;
+      while (e < n && a.toks[e].start < s.where.end) ++e;
+      a.sentence_tokens.emplace_back(k, e);
+      k = e;
+    }
+  }
+  find_quotes(a);
+  find_entities(a);
+  find_clauses(a);
+
+  std::vector<mention> out;
+  std::vector<std::uint32_t> out_first_token;
+  // The end of the publication day: events dated from there on are still to come.
+  const bool have_dct = doc.published.local.has_value();
+  const time::local_minutes dct_end =
+      have_dct ? time::local_minutes{(date::floor<date::days>(*doc.published.local) + date::days{1})
+                                         .time_since_epoch()}
+               : time::local_minutes{};
+
+  for (std::uint32_t si = 0; si < a.sentence_tokens.size(); ++si) {
+    const auto [s, e] = a.sentence_tokens[si];
+    if (s >= e) continue;
+    auto trig = find_triggers(a, s, e);
+    if (trig.empty()) continue;
+    attach(a, s, e, trig);
+
+    // One mention per dated trigger, absorbing the undated triggers of compatible kind in its
+    // clause ("offered a prebuttal at a news conference Monday" is one event); the remaining
+    // undated triggers of a clause group the same way around their first verb.
+    std::vector<bool> used(trig.size(), false);
+    std::vector<std::vector<std::size_t>> groups;
+    for (std::size_t x = 0; x < trig.size(); ++x)
+      if (trig[x].timex) { groups.push_back({x}); used[x] = true; }
+    for (auto& g : groups) {
+      const auto& head = trig[g.front()];
+      for (std::size_t y = 0; y < trig.size(); ++y) {
+        if (used[y] || trig[y].clause != head.clause || trig[y].in_quote) continue;
+        if (lex.compatible(lex.triggers[trig[y].entry].kind, lex.triggers[head.entry].kind)) {
+          g.push_back(y);
+          used[y] = true;
+        }
+      }
+    }
+    for (std::size_t x = 0; x < trig.size(); ++x) {
+      if (used[x] || trig[x].in_quote) continue;
+      std::vector<std::size_t> g{x};
+      used[x] = true;
+      for (std::size_t y = x + 1; y < trig.size(); ++y) {
+        if (used[y] || trig[y].clause != trig[x].clause || trig[y].in_quote) continue;
+        if (lex.compatible(lex.triggers[trig[y].entry].kind, lex.triggers[trig[x].entry].kind)) {
+          g.push_back(y);
+          used[y] = true;
+        }
+      }
+      // the verb heads an undated group
+      std::stable_partition(g.begin(), g.end(),
+                            [&](std::size_t k) { return lex.triggers[trig[k].entry].verb; });
+      groups.push_back(std::move(g));
+    }
+
+    for (const auto& g : groups) {
+      const auto& t = trig[g.front()];
+      const auto& entry = lex.triggers[t.entry];
+      mention m;
+      m.document = doc.id;
+      m.document_index = document_index;
+      m.sentence_index = si;
+      m.sentence = doc.sentences[si].where;
+      m.sentence_text = doc.text.substr(m.sentence.start, m.sentence.size());
+      m.trigger = {a.toks[t.first].start, a.toks[t.last - 1].end};
+      m.trigger_text = doc.text.substr(m.trigger.start, m.trigger.size());
+      m.kind = entry.kind;
+      m.verb = entry.verb;
+      m.state = status_of(a, t, s, e);
+      if (t.timex) {
+        const auto& tx = timexes[*t.timex];
+        m.time = tx.value;
+        m.time_text = tx.text;
+        m.time_span = {tx.start, tx.end};
+        if (tx.value.timex == "FUTURE_REF") m.state = status::planned;
+        if (m.state == status::happened && have_dct && tx.value.span &&
+            tx.value.span->start >= dct_end)
+          m.state = status::planned;
+      }
+
+      // Actors: the participants named after the trigger ("a summit between X and Y"), else
+      // the clause's actors, else the sentence's.
+      std::vector<const entity_hit*> actors, places;
+      auto consider = [&](std::uint32_t from, std::uint32_t to, bool same_clause) {
+        for (auto k = from; k < to; ++k) {
+          const auto h = a.hit_at[k];
+          if (h == npos || a.hits[h].first != k || a.quote_of[k] != npos) continue;
+          if (same_clause && a.clause_of[k] != t.clause) continue;
+          (a.hits[h].is_place ? places : actors).push_back(&a.hits[h]);
+        }
+      };
+      if (!entry.verb && t.last < e && lex.participants.count(a.toks[t.last].fold))
+        consider(t.last + 1, std::min(e, t.last + 12), true);
+      if (actors.empty()) {
+        places.clear();
+        consider(s, e, true);
+      }
+      if (actors.empty()) consider(s, e, false);
+      if (places.empty()) {
+        std::vector<const entity_hit*> ignore;
+        std::swap(ignore, actors);
+        consider(s, e, false);
+        std::swap(ignore, actors);
+      }
+      // The speaker of a reporting verb comes first: the person nearest to it in its clause.
+      if (entry.reporting) {
+        const entity_hit* speaker = nullptr;
+        std::uint32_t best = npos;
+        for (auto* h : actors) {
+          if (h->kind != entity_kind::person || a.clause_of[h->first] != t.clause) continue;
+          const auto d = h->first < t.first ? t.first - h->last : h->first - t.last;
+          if (d < best) { best = d; speaker = h; }
+        }
+        if (speaker) {
+          std::stable_partition(actors.begin(), actors.end(),
+                                [&](const entity_hit* h) { return h->name == speaker->name; });
+        }
+      }
+      for (auto* h : actors) {
+        if (std::find(m.actors.begin(), m.actors.end(), h->name) != m.actors.end()) continue;
+        m.actors.push_back(h->name);
+        if (h->kind == entity_kind::person) m.persons.push_back(h->name);
+      }
+      if (!places.empty()) m.place = places.front()->name;
+      std::size_t persons = 0;
+      for (auto* h : actors) persons += h->kind == entity_kind::person;
+      if (!entry.several_actors.empty() && persons >= 2) m.kind = entry.several_actors;
+
+      // The speech a reporting verb introduces: quotations in its sentence, and those that go on
+      // in the next sentences of the paragraph before anyone else is quoted.
+      if (entry.reporting) {
+        std::string q;
+        auto add_quote = [&](std::uint32_t id) {
+          const auto [qa, qb] = a.quotes[id];
+          std::uint32_t end = qb;
+          while (end > qa && a.toks[end - 1].kind == token_kind::punct) --end;
+          if (end <= qa) return;
+          if (!q.empty()) q += ' ';
+          q += compose(a, qa, end, {});
+        };
+        std::set<std::uint32_t> taken;
+        for (auto k = s; k < e; ++k)
+          if (a.quote_of[k] != npos && taken.insert(a.quote_of[k]).second) add_quote(a.quote_of[k]);
+        const auto para = doc.sentences[si].paragraph;
+        for (auto sj = si + 1; sj < a.sentence_tokens.size() && doc.sentences[sj].paragraph == para; ++sj) {
+          const auto [s2, e2] = a.sentence_tokens[sj];
+          bool all_quoted = true, other_speaker = false;
+          for (auto k = s2; k < e2; ++k) {
+            if (a.quote_of[k] != npos || a.toks[k].kind == token_kind::punct) continue;
+            all_quoted = false;
+            for (auto* f : lex.trigger_phrases.longest(a.toks, k, e2))
+              other_speaker = other_speaker || lex.triggers[f->payload].reporting;
+          }
+          if (other_speaker || (!all_quoted && taken.empty())) break;
+          for (auto k = s2; k < e2; ++k)
+            if (a.quote_of[k] != npos && taken.insert(a.quote_of[k]).second) add_quote(a.quote_of[k]);
+          if (!all_quoted) break;
+        }
+        m.quote = std::move(q);
+      }
+
+      // Headline: the trigger's clause, without its time expression (and the preposition before
+      // it); a subject made only of names and titles becomes the names.
+      {
+        std::uint32_t cs = t.first, ce = t.last;
+        while (cs > s && (a.clause_of[cs - 1] == t.clause || a.quote_of[cs - 1] != npos ||
+                          a.clause_of[cs - 1] != a.clause_of[cs]) &&
+               a.clause_of[cs - 1] == t.clause)
+          --cs;
+        while (ce < e && a.clause_of[ce] == t.clause) ++ce;
+        while (cs < ce && (a.toks[cs].kind == token_kind::punct || lex.after_comma.count(a.toks[cs].fold) ||
+                           lex.relative.count(a.toks[cs].fold)))
+          ++cs;
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> cut;
+        if (t.timex) {
+          std::uint32_t x = npos, y = 0;
+          for (auto k = cs; k < ce; ++k)
+            if (a.timex_of[k] == *t.timex) { x = std::min(x, k); y = k + 1; }
+          if (x != npos) {
+            if (x > cs && a.word(x - 1) && (lex.locative.count(a.toks[x - 1].fold) ||
+                                           a.toks[x - 1].fold == "on"))
+              --x;
+            if (y < ce && a.toks[y].fold == "'s") ++y;
+            cut.emplace_back(x, y);
+          }
+        }
+        // the subject: names, titles, demonyms and "and" only
+        std::uint32_t subj_end = cs;
+        bool names_only = true;
+        std::vector<std::string> shorts;
+        for (auto k = cs; k < t.first; ++k) {
+          const auto& f = a.toks[k].fold;
+          if (a.hit_at[k] != npos) {
+            const auto& h = a.hits[a.hit_at[k]];
+            if (h.first == k && h.kind == entity_kind::person && !h.pronoun)
+              shorts.push_back(short_name(h.name, h.kind));
+            subj_end = k + 1;
+            continue;
+          }
+          if (lex.titles.count(f) || f == "and" || f == "of" || f == "," || f == "the" ||
+              (a.toks[k].capitalized && a.word(k))) {
+            subj_end = k + 1;
+            continue;
+          }
+          names_only = false;
+          break;
+        }
+        std::string head;
+        if (names_only && shorts.size() >= 1 && subj_end == t.first && subj_end > cs) {
+          for (std::size_t k = 0; k < shorts.size(); ++k)
+            head += (k == 0 ? "" : k + 1 == shorts.size() ? " and " : ", ") + shorts[k];
+          const auto rest = compose(a, t.first, ce, cut);
+          m.headline = head + " " + rest;
+        } else {
+          m.headline = compose(a, cs, ce, cut);
+        }
+        while (!m.headline.empty() && (m.headline.back() == ',' || m.headline.back() == '.' ||
+                                       m.headline.back() == ' ' || m.headline.back() == ';'))
+          m.headline.pop_back();
+      }
+      out.push_back(std::move(m));
+      out_first_token.push_back(t.first);
+    }
+  }
+
+  // Text order.
+  std::vector<std::size_t> order(out.size());
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t x, std::size_t y) { return out_first_token[x] < out_first_token[y]; });
+  std::vector<mention> sorted;
+  std::vector<std::uint32_t> first_tok;
+  for (auto k : order) {
+    sorted.push_back(std::move(out[k]));
+    first_tok.push_back(out_first_token[k]);
+  }
+
+  // Continuations: an undated mention whose speaker or actor acted in a dated mention of the
+  // same or the two sentences before, with a compatible kind, goes on that mention; so does an
+  // undated definite event noun ("their meeting") after a dated one of its kind.
+  for (std::size_t k = 0; k < sorted.size(); ++k) {
+    auto& m = sorted[k];
+    if (m.time) continue;
+    const auto ft = first_tok[k];
+    const bool definite = !m.verb && ft > 0 && lex.definite.count(a.toks[ft - 1].fold);
+    for (std::size_t j = k; j-- > 0;) {
+      const auto& d = sorted[j];
+      if (d.sentence_index + 2 < m.sentence_index) break;
+      if (!d.dated() || !lex.compatible(d.kind, m.kind)) continue;
+      const bool same_actor = !m.actors.empty() &&
+                              std::find(d.actors.begin(), d.actors.end(), m.actors.front()) != d.actors.end();
+      if (!same_actor && !definite) continue;
+      m.time = d.time;
+      m.time_text = d.time_text;
+      m.time_inherited = true;
+      m.continues = std::uint32_t(j);
+      if (m.state == status::happened) m.state = d.state;
+      break;
+    }
+  }
+  return sorted;
+}
+
+}  // namespace annalist::events
