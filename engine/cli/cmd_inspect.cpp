@@ -48,7 +48,10 @@ void print_text(const corpus::corpus& c) {
     if (p.local) {
       out += fmt::format("  published  {} {} (from {}: \"{}\"", p.timex(), p.zone,
                          corpus::to_string(p.from), p.stated);
-      if (p.where) out += fmt::format(" at {}", where_text(p));
+      if (p.where) {
+        out += fmt::format(" at {}{}", p.from == corpus::published_from::manifest ? "corpus.toml:" : "line ",
+                           where_text(p));
+      }
       out += ")\n";
     } else {
       out += fmt::format("  published  unknown (zone {})\n", p.zone);
@@ -62,7 +65,8 @@ void print_text(const corpus::corpus& c) {
                          one_line(std::string_view(d.text).substr(s.where.start, s.where.size())));
     }
   }
-  for (const auto& s : c.skipped) out += fmt::format("\nskipped {}: {}\n", s.file, s.error);
+  if (!c.skipped.empty()) out += fmt::format("\nskipped ({})\n", c.skipped.size());
+  for (const auto& s : c.skipped) out += fmt::format("  {}  {}\n", s.file, s.error);
   std::fwrite(out.data(), 1, out.size(), stdout);
 }
 
