@@ -49,7 +49,7 @@ class cue_finder {
     for (std::size_t k = 1; k <= window && first >= k; ++k) {
       const std::size_t p = first - k;
       if (boundary_before(toks_, p + 1)) break;
-      if (auto c = at(p)) {
+      if (auto c = at(p, k)) {
         left = *c;
         left.distance = k;
         break;
@@ -57,7 +57,12 @@ class cue_finder {
     }
     for (std::size_t p = last, k = 1; p < toks_.size() && k <= window; ++p, ++k) {
       if (boundary_before(toks_, p)) break;
-      if (auto c = at(p)) {
+      // A verb after a comma or a conjunction belongs to another clause.
+      const auto w = toks_.norm(p);
+      if (w == "," || w == "and" || w == "but" || w == "or" || w == "which" || w == "who" || w == "when" ||
+          w == "while" || w == "after" || w == "before" || w == "because" || w == "(")
+        break;
+      if (auto c = at(p, k)) {
         right = *c;
         right.distance = k;
         break;
@@ -80,7 +85,8 @@ class cue_finder {
     return false;
   }
 
-  std::optional<cue> at(std::size_t p) const {
+  // The cue at token p, `distance` tokens from the expression.
+  std::optional<cue> at(std::size_t p, std::size_t distance) const {
     const auto& t = toks_.list[p];
     if (t.kind != token_kind::word && t.kind != token_kind::punct) return std::nullopt;
     const auto w = toks_.norm(p);
@@ -97,7 +103,11 @@ class cue_finder {
         if (!ok) continue;
         for (const auto& s : e.sets) {
           if (s.name != field::tense) continue;
-          if (s.text == "past") c.dir = perfect_before(p) ? direction::nearest : direction::past;
+          if (s.text == "report") {
+            // "said Tuesday", "told reporters Monday": the speech act's own time.
+            if (distance > 3) return std::nullopt;
+            c.dir = direction::past;
+          } else if (s.text == "past") c.dir = perfect_before(p) ? direction::nearest : direction::past;
           else if (s.text == "future") c.dir = direction::future;
           else c.dir = direction::nearest;
           return c;
@@ -219,6 +229,9 @@ std::vector<timex> annotate(std::string_view text, const annotate_options& optio
     t.unresolved = r.unresolved;
     if (c.found && c.dir != direction::nearest) t.cue = c.word;
     t.rule = lex.patterns()[m.pattern].name;
+    if (!t.unresolved && t.value.gran == time::granularity::quarter &&
+        (m.what.has(field::quarter) || m.what.text(field::special) == "period"))
+      ctx.period = t.value;
     if (!t.unresolved && calendar_value(t.value)) {
       ctx.narrative_any = t.value;
       if (t.value.gran <= time::granularity::day) ctx.narrative_day = t.value;

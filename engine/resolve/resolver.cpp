@@ -203,6 +203,8 @@ class resolver {
   resolution dispatch() {
     const auto special = text(field::special);
     if (special == "anniversary") return anniversary();
+    if (special == "period") return period(0);
+    if (special == "year_ago_period") return period(-1);
     if (has(field::ref)) return of(value::of_ref(text(field::ref)), anchor_kind::none);
     if (m_.flag(field::frequency)) return frequency();
     const bool duration_type = text(field::type) == "duration";
@@ -224,6 +226,26 @@ class resolver {
     const auto ymd = (d.year() - date::years{n}) / d.month() / d.day();
     if (!ymd.ok()) return of(value::of_day(ymd.year() / ymd.month() / date::last), a->kind);
     return of(value::of_day(ymd), a->kind);
+  }
+
+  // The reporting period under discussion: the narrative's quarter, else the latest quarter
+  // completed before publication; `years` back from it ("the year-ago quarter").
+  std::optional<value> discourse_quarter() const {
+    return c_.period;
+  }
+
+  resolution period(int years) {
+    const auto q = discourse_quarter();
+    if (q && q->span) {
+      const date::year_month_day d{day_of(q->span->start)};
+      return of(*unit_value("quarter", date::sys_days{(d.year() + date::years{years}) / d.month() / 1}, 0, std::nullopt),
+                anchor_kind::narrative);
+    }
+    const auto a = publication(c_);
+    if (!a) return unresolved();
+    const date::year_month_day d{a->day};
+    return of(*unit_value("quarter", date::sys_days{(d.year() + date::years{years}) / d.month() / 1}, -1, std::nullopt),
+              anchor_kind::publication);
   }
 
   resolution frequency() {
@@ -260,6 +282,14 @@ class resolver {
       return of(value::of_ref(get(field::direction) < 0 ? "PAST_REF" : "FUTURE_REF"), a->kind);
     }
     n *= get(field::direction) < 0 ? -1 : 1;
+    if (unit == "year") {
+      // "a year ago" in a report about a quarter compares with the same quarter a year before.
+      if (const auto q = discourse_quarter(); q && q->span) {
+        const date::year_month_day d{day_of(q->span->start)};
+        return of(*unit_value("quarter", date::sys_days{(d.year() + date::years{n}) / d.month() / 1}, 0, std::nullopt),
+                  anchor_kind::narrative);
+      }
+    }
     auto v = unit_value(unit, a->day, n, a->kind == anchor_kind::publication ? a->clock : std::nullopt);
     if (!v) return unresolved();
     return of(*v, a->kind);
@@ -345,7 +375,12 @@ class resolver {
       }
       return value::of_minute(d, std::chrono::minutes{h * 60 + mi});
     }
-    if (has(field::part)) return of_part_of_day(d, text(field::part));
+    if (has(field::part)) {
+      auto v = of_part_of_day(d, text(field::part));
+      // TimeBank types a weekday's part ("Friday morning") as a DATE.
+      if (has(field::weekday)) v.type = time::timex_type::date;
+      return v;
+    }
     return value::of_day(d);
   }
 
@@ -545,7 +580,8 @@ class resolver {
     if (n < 1 || n > 12 / per) return impossible(value::of_ref(""));
     const int cur = static_cast<int>(unsigned(d.month()) - 1) / per + 1;
     std::vector<int> years = {int(d.year()) - 1, int(d.year()), int(d.year()) + 1};
-    auto ranked = rank(years, c_.dir, [&](int y) {
+    // Quarters and halves named without a year are reporting periods: the latest one begun.
+    auto ranked = rank(years, direction::past, [&](int y) {
       return static_cast<long>((y - int(d.year())) * (12 / per) + n - cur);
     });
     const date::year y{ranked.front()};

@@ -37,6 +37,7 @@ struct resolve_context {
   std::optional<reference_time> dct;
   std::optional<time::value> narrative_day;  // the most recent date of day granularity or finer
   std::optional<time::value> narrative_any;  // the most recent calendar date of any granularity
+  std::optional<time::value> period;         // the reporting period (quarter) under discussion
   direction dir = direction::nearest;
 };
 

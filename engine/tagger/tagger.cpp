@@ -161,6 +161,9 @@ class matcher {
   }
 
   void accept(const lexicon::node& node, std::uint32_t p) {
+    // An expression never ends on a comma, hyphen or apostrophe an optional element took in.
+    const auto last = toks_.norm(p - 1);
+    if (toks_.list[p - 1].kind == token_kind::punct && (last == "," || last == "-" || last == "'")) return;
     for (const auto pid : node.accept) {
       const auto& pat = lex_.patterns()[pid];
       if (!guard_ok(pat, p)) continue;
