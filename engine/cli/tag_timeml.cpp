@@ -102,21 +102,28 @@ std::uint32_t offset_of(std::string_view text, source_position p) {
   return static_cast<std::uint32_t>(text.size());
 }
 
-std::string json_lines(std::string_view document, std::string_view text,
-                       const std::vector<resolve::timex>& found) {
+// The same JSON lines as `annalist tag` on text files, offsets into the plain TEXT.
+std::string json_lines(std::string_view document, const std::vector<resolve::timex>& found) {
   std::string out;
   for (const auto& t : found) {
-    const nlohmann::json line = {
-        {"document", document},
-        {"start", t.start},
-        {"end", t.end},
-        {"text", text.substr(t.start, t.end - t.start)},
-        {"type", time::to_string(t.value.type)},
-        {"value", t.value.timex},
-        {"anchor", time::to_string(t.anchor)},
-    };
-    // Invalid UTF-8 cannot come out of the XML parser, but never let one byte abort a run.
-    out += line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    nlohmann::ordered_json j;
+    j["document"] = document;
+    j["start"] = t.start;
+    j["end"] = t.end;
+    j["text"] = t.text;
+    j["type"] = time::to_string(t.value.type);
+    j["value"] = t.value.timex;
+    j["anchor"] = t.unresolved ? "unresolved" : time::to_string(t.anchor);
+    j["granularity"] = time::to_string(t.value.gran);
+    if (!t.value.mod.empty()) j["mod"] = t.value.mod;
+    if (!t.cue.empty()) j["cue"] = t.cue;
+    j["rule"] = t.rule;
+    if (!t.alternatives.empty()) {
+      auto alts = nlohmann::json::array();
+      for (const auto& v : t.alternatives) alts.push_back(v.timex);
+      j["alternatives"] = alts;
+    }
+    out += j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     out += '\n';
   }
   return out;
@@ -174,7 +181,7 @@ int tag_timeml(const tag_timeml_options& options, const tagger::lexicon& lex) {
     std::string output;
     fs::path dest;
     if (options.format == timeml_output::json) {
-      output = json_lines(doc.docid.empty() ? in.path.stem().string() : doc.docid, doc.text, found);
+      output = json_lines(file, found);
       if (options.out_dir) dest = *options.out_dir / fs::path(in.relative).replace_extension(".jsonl");
     } else {
       // Our tags replace the document's own (EVENT, SIGNAL and gold TIMEX3 alike).

@@ -3,7 +3,7 @@
 //
 //     annalist tag --input timeml -o out/ data/TimeBank/*.tml    # out/<same name>.tml each
 //     annalist tag --input timeml ABC19980108.1830.0711.tml      # one file: TimeML on stdout
-//     annalist tag --input timeml --format json a.tml b.tml      # JSON lines on stdout
+//     annalist tag --input timeml --format json a.tml b.tml      # JSON lines, as for text files
 //
 // For each input the DCT (the TIMEX3 with functionInDocument="CREATION_TIME") is the reference
 // time and the plain content of <TEXT> (tags stripped, entities decoded, whitespace kept) is what
