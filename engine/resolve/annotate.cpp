@@ -58,10 +58,7 @@ class cue_finder {
     for (std::size_t p = last, k = 1; p < toks_.size() && k <= window; ++p, ++k) {
       if (boundary_before(toks_, p)) break;
       // A verb after a comma or a conjunction belongs to another clause.
-      const auto w = toks_.norm(p);
-      if (w == "," || w == "and" || w == "but" || w == "or" || w == "which" || w == "who" || w == "when" ||
-          w == "while" || w == "after" || w == "before" || w == "because" || w == "(")
-        break;
+      if (in(lex_.clause_breaks, toks_.norm(p))) break;
       if (auto c = at(p, k)) {
         right = *c;
         right.distance = k;
@@ -75,6 +72,14 @@ class cue_finder {
  private:
   const tagger::tokens& toks_;
   const tagger::lexicon& lex_;
+
+  static bool in(const std::vector<std::string>& list, std::string_view w) {
+    return std::find(list.begin(), list.end(), w) != list.end();
+  }
+
+  // "will be held", "was held": a participle after "be" takes its tense from the auxiliary,
+  // so the scan goes on to it.
+  bool passive_before(std::size_t p) const { return p > 0 && in(lex_.passive, toks_.norm(p - 1)); }
 
   bool perfect_before(std::size_t p) const {
     for (std::size_t k = 1; k <= 2 && p >= k; ++k) {
@@ -107,7 +112,10 @@ class cue_finder {
             // "said Tuesday", "told reporters Monday": the speech act's own time.
             if (distance > 3) return std::nullopt;
             c.dir = direction::past;
-          } else if (s.text == "past") c.dir = perfect_before(p) ? direction::nearest : direction::past;
+          } else if (s.text == "past") {
+            if (passive_before(p)) return std::nullopt;
+            c.dir = perfect_before(p) ? direction::nearest : direction::past;
+          }
           else if (s.text == "future") c.dir = direction::future;
           else c.dir = direction::nearest;
           return c;
@@ -125,6 +133,7 @@ class cue_finder {
             const auto prev = toks_.norm(p - 1);
             if (prev == "the" || prev == "a" || prev == "an" || prev == "its" || prev == "their") return std::nullopt;
           }
+          if (passive_before(p)) return std::nullopt;
           c.dir = perfect_before(p) ? direction::nearest : direction::past;
           return c;
         }

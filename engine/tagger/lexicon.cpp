@@ -150,7 +150,9 @@ struct lexicon_builder {
       }
       const auto* t = x.as_table();
       if (!t) { error(pos(x), "an example must be a table"); continue; }
-      for (const auto& [k, v] : *t) {
+      for (const auto& kv : *t) {  // not a structured binding: clang 14 cannot capture one
+        const auto& k = kv.first;
+        const auto& v = kv.second;
         const std::string_view key = k.str();
         auto str = [&](std::string& into) {
           if (auto s = v.value<std::string>()) into = *s;
@@ -384,11 +386,14 @@ struct lexicon_builder {
       } else if (key == "past_suffixes") lex.past_suffixes = strings(v, key);
       else if (key == "not_past") lex.not_past = strings(v, key);
       else if (key == "perfect") lex.perfect = strings(v, key);
+      else if (key == "passive") lex.passive = strings(v, key);
+      else if (key == "clause_breaks") lex.clause_breaks = strings(v, key);
       else if (key == "year_guard_before") lex.year_guard_before = strings(v, key);
       else if (key == "year_guard_after") lex.year_guard_after = strings(v, key);
       else {
-        const std::vector<std::string> known = {"ref", "slash_order", "past_suffixes", "not_past",
-                                                "perfect", "year_guard_before", "year_guard_after"};
+        const std::vector<std::string> known = {"ref", "slash_order", "past_suffixes", "not_past", "perfect",
+                                                "passive", "clause_breaks", "year_guard_before",
+                                                "year_guard_after"};
         const auto hint = closest_match(key, known);
         error(pos(v), hint.empty() ? fmt::format("unknown setting '{}'", key)
                                    : fmt::format("unknown setting '{}' (did you mean '{}'?)", key, hint));

@@ -6,7 +6,8 @@
 //
 // Every *.toml of the folder is read (no list to keep up to date). A file may hold:
 //   [settings]   defaults: `ref` (examples' reference time), `slash_order` ("mdy" | "dmy"),
-//                `past_suffixes`, `not_past`, `perfect`, `year_guard_before`, `year_guard_after`
+//                `past_suffixes`, `not_past`, `perfect`, `passive`, `clause_breaks`,
+//                `year_guard_before`, `year_guard_after`
 //   [[entry]]    a word class member: `class`, `forms` (one or more tokens each), optional
 //                `value` (a number patterns may bind), any meaning field (`month = 5`), `examples`
 //   [[pattern]]  a composition rule: `name`, `match` (elements), optional fields to set,
@@ -132,7 +133,7 @@ class lexicon {
 
   // settings
   bool slash_month_first = true;
-  std::vector<std::string> past_suffixes, not_past, perfect;
+  std::vector<std::string> past_suffixes, not_past, perfect, passive, clause_breaks;
   std::vector<std::string> year_guard_before, year_guard_after;
   std::uint16_t tense_class = 0xFFFF;  // class "tense" when present
 
