@@ -526,6 +526,12 @@ class resolver {
         if (ymd.ok()) cands.push_back(date::sys_days{ymd});
       }
       auto ranked = rank(cands, c_.dir, [&](date::sys_days x) { return static_cast<long>((x - a->day).count()); });
+      if (has(field::weekday)) {
+        // "Wednesday, May 26": the year in which that day is that weekday wins.
+        std::stable_partition(ranked.begin(), ranked.end(), [&](date::sys_days x) {
+          return date::weekday{x}.iso_encoding() == static_cast<unsigned>(get(field::weekday));
+        });
+      }
       std::vector<value> alts;
       for (std::size_t i = 1; i < ranked.size() && alts.size() < 2; ++i)
         alts.push_back(day_value(date::year_month_day{ranked[i]}));

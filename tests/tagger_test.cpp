@@ -1,0 +1,147 @@
+// The tagger stage: tokenizer shapes and offsets, lexicon diagnostics, and a table of
+// {input, expected dump} for the matcher (re2's parse_test style).
+#include <boost/test/unit_test.hpp>
+
+#include <string>
+#include <vector>
+
+#include "tagger/lexicon.h"
+#include "tagger/tagger.h"
+#include "tagger/token.h"
+
+using namespace annalist;
+using namespace annalist::tagger;
+
+namespace {
+
+const lexicon& english() {
+  static const auto loaded = lexicon::load(std::filesystem::path(ANNALIST_SOURCE_DIR) / "lexicon/en");
+  BOOST_TEST_REQUIRE(loaded.value != nullptr);
+  return *loaded.value;
+}
+
+// "text{meaning}" for every mention, joined by " | ".
+std::string dump(std::string_view text) {
+  const auto r = tag(text, english());
+  std::string out;
+  for (const auto& m : r.mentions) {
+    if (!out.empty()) out += " | ";
+    out += std::string(text.substr(m.start, m.end - m.start)) + m.what.to_string();
+  }
+  return out;
+}
+
+std::string kinds(std::string_view text) {
+  const auto t = tokenize(text);
+  std::string out;
+  for (const auto& k : t.list) {
+    if (!out.empty()) out += ' ';
+    out += std::string(t.norm(k));
+    switch (k.kind) {
+      case token_kind::word: break;
+      case token_kind::number: out += "/n"; break;
+      case token_kind::ordinal: out += "/ord"; break;
+      case token_kind::decade: out += "/dec"; break;
+      case token_kind::clock: out += "/clock"; break;
+      case token_kind::isodate: out += "/iso"; break;
+      case token_kind::slashdate: out += "/slash"; break;
+      case token_kind::punct: out += "/p"; break;
+      case token_kind::skip: out += "/skip"; break;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(tagger)
+
+BOOST_AUTO_TEST_CASE(tokenizer_recognises_numeric_shapes) {
+  BOOST_TEST(kinds("On May 18th, 2021-05-18 at 17:55") == "on may 18th/ord ,/p 2021-05-18/iso at 17:55/clock");
+  BOOST_TEST(kinds("the 1990s and '80s") == "the 1990s/dec and '/p 80s/dec");
+  BOOST_TEST(kinds("5/18/2021 1/2") == "5/18/2021/slash 1/2/slash");
+  BOOST_TEST(kinds("2,000 soldiers, 3.5 percent") == "2,000/skip soldiers ,/p 3.5/skip percent");
+  BOOST_TEST(kinds("300x250 16x9") == "300x250/skip 16x9/skip");
+  BOOST_TEST(kinds("call 202-555-0100 or +1 202 555 0100") == "call 202-555-0100/skip or <phone>/skip");
+  BOOST_TEST(kinds("see https://x.org/2021/05/18 now") == "see <url>/skip now");
+  BOOST_TEST(kinds("COVID-19") == "covid -/p 19/n");
+}
+
+BOOST_AUTO_TEST_CASE(tokenizer_folds_typography_and_keeps_byte_offsets) {
+  const std::string text = "Russia\xE2\x80\x99s \xE2\x80\x9CTuesday\xE2\x80\x9D\xC2\xA0" "evening";
+  const auto t = tokenize(text);
+  BOOST_TEST_REQUIRE(t.size() == 7u);
+  BOOST_TEST(t.norm(1) == "'");
+  BOOST_TEST(t.norm(3) == "\"");
+  BOOST_TEST(t.norm(4) == "tuesday");
+  BOOST_TEST(text.substr(t.list[4].start, t.list[4].end - t.list[4].start) == "Tuesday");
+  BOOST_TEST(t.list[6].space_before);  // the no-break space separates words
+  BOOST_TEST(t.list[4].capitalized);
+}
+
+BOOST_AUTO_TEST_CASE(matcher_table) {
+  struct row { const char* input; const char* expected; };
+  const std::vector<row> rows = {
+      {"They met on May 18, 2021.", "May 18, 2021{year=2021 month=5 day=18}"},
+      {"on Tuesday", "Tuesday{weekday=2}"},
+      {"A day earlier, he spoke.", "A day earlier{amount=1 direction=-1 unit=day anchor=narrative}"},
+      {"the next day", "the next day{shift=1 unit=day anchor=narrative}"},
+      {"two days ago", "two days ago{amount=2 direction=-1 unit=day anchor=publication}"},
+      {"late last year", "late last year{shift=-1 unit=year mod=END}"},
+      {"Tuesday evening", "Tuesday evening{weekday=2 part=EV}"},
+      {"the past three years", "the past three years{amount=3 unit=year type=duration}"},
+      {"twenty-one days", "twenty-one days{amount=21 unit=day}"},
+      {"mid-May", "mid-May{month=5 mod=MID}"},
+      {"the 77th anniversary of it", "77th anniversary{ordinal=77 special=anniversary}"},
+      {"every Tuesday", "every Tuesday{weekday=2 frequency}"},
+      {"in the 1990s", "the 1990s{decade=1990}"},
+      {"at 17:55 GMT", "17:55 GMT{hour=17 minute=55}"},
+      {"the third quarter", "the third quarter{quarter=3}"},
+  };
+  for (const auto& r : rows) BOOST_TEST(dump(r.input) == r.expected, "input: " << r.input);
+}
+
+BOOST_AUTO_TEST_CASE(must_not_tag) {
+  for (const char* s : {"COVID-19 cases", "a 300x250 banner", "16x9 video", "27 languages in 23 countries",
+                        "the 71-year-old leader", "2,000 soldiers", "You may leave.", "Crowds march on.",
+                        "call 555-0100", "https://example.com/2021/05/18", "He paid $1986.",
+                        "prices fall sharply", "a last-minute deal"})
+    BOOST_TEST(dump(s).empty(), "tagged in: " << s << " -> " << dump(s));
+}
+
+BOOST_AUTO_TEST_CASE(capitalized_month_words_only) {
+  BOOST_TEST(dump("Prices rose in May.") == "May{month=5}");
+  BOOST_TEST(dump("It may rain.").empty());
+  BOOST_TEST(dump("They march.").empty());
+  BOOST_TEST(dump("May I ask?").empty());
+}
+
+BOOST_AUTO_TEST_CASE(lexicon_errors_name_file_line_and_column) {
+  const auto r = lexicon::from_sources({{"lexicon/en/bad.toml",
+                                         "[[entry]]\nclass = \"month\"\nforms = [\"may\"]\nmnth = 5\n"
+                                         "[[pattern]]\nmatch = \"<mont> <day:day>\"\n"}});
+  BOOST_TEST(!r.value);
+  BOOST_TEST_REQUIRE(r.diags.size() == 2u);
+  BOOST_TEST(r.diags[0].to_string() ==
+             "lexicon/en/bad.toml:4:8: error: lexicon: unknown key 'mnth' (did you mean 'month'?)");
+  BOOST_TEST(r.diags[1].to_string() ==
+             "lexicon/en/bad.toml:6:9: error: lexicon: unknown class <mont> (did you mean <month>?)");
+}
+
+BOOST_AUTO_TEST_CASE(malformed_toml_is_a_positioned_diagnostic) {
+  const auto r = lexicon::from_sources({{"x.toml", "[[entry]\nclass = 1\n"}});
+  BOOST_TEST(!r.value);
+  BOOST_TEST_REQUIRE(!r.diags.empty());
+  BOOST_TEST(r.diags[0].file == "x.toml");
+  BOOST_TEST(r.diags[0].where.line == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(longest_match_wins_and_offsets_are_bytes) {
+  const std::string text = "\xE2\x80\x9CWe met on Tuesday, May 18, 2021,\xE2\x80\x9D he said.";
+  const auto r = tag(text, english());
+  BOOST_TEST_REQUIRE(r.mentions.size() == 1u);
+  BOOST_TEST(text.substr(r.mentions[0].start, r.mentions[0].end - r.mentions[0].start) == "Tuesday, May 18, 2021");
+  BOOST_TEST(r.mentions[0].start == 13u);  // 3 bytes of the opening quote + "We met on "
+}
+
+BOOST_AUTO_TEST_SUITE_END()
