@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "check/check.h"
 #include "cli/command.h"
 #include "core/data_dir.h"
 #include "corpus/config.h"
@@ -30,6 +31,7 @@ struct build_args {
   std::string format = "text";
   std::string output;
   std::string config;
+  bool mentions = false;  // csv: one row per mention
 };
 
 bool read_file(const std::filesystem::path& p, std::string& into, diagnostics& diags) {
@@ -57,6 +59,10 @@ int run(const build_args& a) {
     const auto hint = closest_match(a.format, names);
     std::cerr << fmt::format("annalist build: unknown format '{}'{}\n", a.format,
                              hint.empty() ? "" : fmt::format(" (did you mean '{}'?)", hint));
+    return unusable;
+  }
+  if (a.mentions && a.format != "csv") {
+    std::cerr << fmt::format("annalist build: --mentions applies to --format csv, not {}\n", a.format);
     return unusable;
   }
   if (w->needs_directory && a.output.empty()) {
@@ -95,8 +101,9 @@ int run(const build_args& a) {
   diags.clear();
   if (!c) return unusable;
 
-  const auto timeline = merge::build_timeline(*c, *tlex.value, *elex, opts);
-  const auto files = w->write({timeline, *c});
+  // The check stage infers missing publication times before the build and fills `conflicts`.
+  const auto timeline = check::build_checked(*c, {*tlex.value, *elex, opts}).timeline;
+  const auto files = w->write({timeline, *c, {a.mentions, &*tlex.value}});
 
   if (a.output.empty()) {
     for (const auto& f : files) std::cout.write(f.content.data(), std::streamsize(f.content.size()));
@@ -137,6 +144,7 @@ const bool registered = register_command({
       sub.add_option("--format", a->format, "output format: " + formats)->default_val("text");
       sub.add_option("-o,--output", a->output, "write to this file (or folder) instead of stdout");
       sub.add_option("--config", a->config, "settings over config/default.toml");
+      sub.add_flag("--mentions", a->mentions, "csv: one row per mention instead of per event");
       return [a] { return run(*a); };
     }});
 
