@@ -16,11 +16,21 @@
 #include "corpus/ingest.h"
 #include "merge/timeline.h"
 
+namespace annalist::tagger { class lexicon; }
+
 namespace annalist::exports {
+
+/// What a format may be asked beyond the timeline; the CLI fills it from its options.
+struct options {
+  bool mentions = false;                     // csv: one row per mention instead of per event
+  const tagger::lexicon* lexicon = nullptr;  // timeml: tags every temporal expression of a
+                                             // document, not only those that date an event
+};
 
 struct input {
   const merge::timeline& timeline;
   const corpus::corpus& corpus;   // the documents, for formats that carry text
+  options settings = {};
 };
 
 struct output_file {
