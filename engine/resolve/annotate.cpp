@@ -192,13 +192,28 @@ std::optional<reference_time> parse_reference_time(std::string_view s) {
   return r;
 }
 
+namespace {
+
+// Splits long texts at line breaks into pieces of about 64 KiB, so that tokens of one piece at a
+// time are held in memory; the narrative state carries across pieces.
+std::size_t next_piece_end(std::string_view text, std::size_t from) {
+  constexpr std::size_t target = 64 * 1024;
+  if (text.size() - from <= target) return text.size();
+  const std::size_t para = text.find("\n\n", from + target);
+  if (para != std::string_view::npos && para - from < 4 * target) return para + 2;
+  const std::size_t line = text.find('\n', from + target);
+  if (line != std::string_view::npos && line - from < 4 * target) return line + 1;
+  // One enormous line: cut at a space so that no word is split.
+  std::size_t cut = from + 4 * target;
+  while (cut < text.size() && text[cut] != ' ') ++cut;
+  return cut;
+}
+
+}  // namespace
+
 std::vector<timex> annotate(std::string_view text, const annotate_options& options,
                             const tagger::lexicon& lex) {
-  const auto tagged = tagger::tag(text, lex);
-  const cue_finder cues(tagged.toks, lex);
   std::vector<timex> out;
-  out.reserve(tagged.mentions.size());
-
   resolve_context ctx;
   ctx.dct = options.dct;
   if (options.narrative && calendar_value(*options.narrative)) {
@@ -206,48 +221,57 @@ std::vector<timex> annotate(std::string_view text, const annotate_options& optio
     if (options.narrative->gran <= time::granularity::day) ctx.narrative_day = options.narrative;
   }
 
-  const tagger::mention* prev = nullptr;
-  const timex* prev_out = nullptr;
-  for (const auto& m : tagged.mentions) {
-    const auto c = cues.find(m.first, m.last);
-    ctx.dir = c.dir;
-    resolution r;
-    const bool anaphoric_offset = m.what.has(field::direction) && m.what.text(field::anchor) == "narrative";
-    if (anaphoric_offset && prev && prev_out && appositive(tagged.toks, *prev, m) &&
-        calendar_value(prev_out->value)) {
-      // "on May 18, a day before the meeting": the apposition names the same day again.
-      r.value = prev_out->value;
-      r.anchor = time::anchor_kind::narrative;
-    } else {
-      r = resolve(m.what, ctx);
+  for (std::size_t base = 0; base < text.size();) {
+    const std::size_t stop = next_piece_end(text, base);
+    const std::string_view piece = text.substr(base, stop - base);
+    const auto tagged = tagger::tag(piece, lex);
+    const cue_finder cues(tagged.toks, lex);
+    const tagger::mention* prev = nullptr;
+    std::optional<time::value> prev_value;
+    for (const auto& m : tagged.mentions) {
+      const auto c = cues.find(m.first, m.last);
+      ctx.dir = c.dir;
+      resolution r;
+      const bool anaphoric_offset =
+          m.what.has(field::direction) && m.what.text(field::anchor) == "narrative";
+      if (anaphoric_offset && prev && prev_value && appositive(tagged.toks, *prev, m)) {
+        // "on May 18, a day before the meeting": the apposition names the same day again.
+        r.value = *prev_value;
+        r.anchor = time::anchor_kind::narrative;
+      } else {
+        r = resolve(m.what, ctx);
+      }
+      const std::uint32_t start = static_cast<std::uint32_t>(base) + m.start;
+      const std::uint32_t end = static_cast<std::uint32_t>(base) + m.end;
+      if (r.impossible) {
+        if (options.report)
+          options.report->push_back({severity::warning, options.file, position_of(text, start), "tagger",
+                                     fmt::format("'{}' is not a date on the calendar; not tagged",
+                                                 text.substr(start, end - start))});
+        continue;
+      }
+      timex t;
+      t.start = start;
+      t.end = end;
+      t.text = std::string(text.substr(start, end - start));
+      t.value = std::move(r.value);
+      t.anchor = r.anchor;
+      t.alternatives = std::move(r.alternatives);
+      t.unresolved = r.unresolved;
+      if (c.found && c.dir != direction::nearest) t.cue = c.word;
+      t.rule = lex.patterns()[m.pattern].name;
+      if (!t.unresolved && t.value.gran == time::granularity::quarter &&
+          (m.what.has(field::quarter) || m.what.text(field::special) == "period"))
+        ctx.period = t.value;
+      if (!t.unresolved && calendar_value(t.value)) {
+        ctx.narrative_any = t.value;
+        if (t.value.gran <= time::granularity::day) ctx.narrative_day = t.value;
+      }
+      prev = &m;
+      prev_value = calendar_value(t.value) ? std::optional(t.value) : std::nullopt;
+      out.push_back(std::move(t));
     }
-    if (r.impossible) {
-      if (options.report)
-        options.report->push_back({severity::warning, options.file, position_of(text, m.start), "tagger",
-                                   fmt::format("'{}' is not a date on the calendar; not tagged",
-                                               text.substr(m.start, m.end - m.start))});
-      continue;
-    }
-    timex t;
-    t.start = m.start;
-    t.end = m.end;
-    t.text = std::string(text.substr(m.start, m.end - m.start));
-    t.value = std::move(r.value);
-    t.anchor = r.anchor;
-    t.alternatives = std::move(r.alternatives);
-    t.unresolved = r.unresolved;
-    if (c.found && c.dir != direction::nearest) t.cue = c.word;
-    t.rule = lex.patterns()[m.pattern].name;
-    if (!t.unresolved && t.value.gran == time::granularity::quarter &&
-        (m.what.has(field::quarter) || m.what.text(field::special) == "period"))
-      ctx.period = t.value;
-    if (!t.unresolved && calendar_value(t.value)) {
-      ctx.narrative_any = t.value;
-      if (t.value.gran <= time::granularity::day) ctx.narrative_day = t.value;
-    }
-    out.push_back(std::move(t));
-    prev = &m;
-    prev_out = &out.back();
+    base = stop;
   }
   return out;
 }
