@@ -454,6 +454,10 @@ BOOST_AUTO_TEST_CASE(config_sets_the_default_zone_and_rejects_typos) {
   BOOST_TEST(!apply_config("[corpus]\ndefault_timzone = \"UTC\"\n", "c.toml", o, d));
   BOOST_TEST(d.at(0).to_string() == "c.toml:2:1: error: config: unknown key 'default_timzone' in "
                                     "[corpus] (did you mean 'default_timezone'?)");
+  d.clear();
+  BOOST_TEST(!apply_config("[corpus]\ndefault_timezone = \"Asia/Tokio\"\n", "c.toml", o, d));
+  BOOST_TEST(d.at(0).to_string() == "c.toml:2:20: error: config: unknown time zone 'Asia/Tokio' "
+                                    "(did you mean 'Asia/Tokyo'?)");
   diagnostics shipped;
   ingest_options o2;
   BOOST_TEST(apply_config_file(data_dir() / "config/default.toml", o2, shipped), errors_of(shipped));

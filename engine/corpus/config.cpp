@@ -28,7 +28,7 @@ bool apply_config(std::string_view toml_text, const std::string& file, ingest_op
       ok = false;
     } else if (!known_zone(s->get())) {
       out.push_back(detail::error_at(file, detail::pos(*z), "config",
-                                     fmt::format("unknown time zone '{}'", s->get())));
+                                     unknown_zone_message(s->get())));
       ok = false;
     } else {
       options.default_zone = s->get();

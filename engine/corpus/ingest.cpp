@@ -226,12 +226,6 @@ std::optional<std::string> string_field(const toml::table& t, const char* key,
   return std::nullopt;
 }
 
-std::string zone_message(std::string_view zone) {
-  diagnostics tmp;
-  // parse_published words the unknown-zone message, hint included; reuse it.
-  (void)parse_published("2000-01-01", zone, zone_table{}, dateline_words{}, tmp);
-  return tmp.empty() ? fmt::format("unknown time zone '{}'", zone) : tmp.front().message;
-}
 
 }  // namespace
 
@@ -301,7 +295,7 @@ std::optional<corpus> load_corpus(const fs::path& where, const ingest_options& o
             c.zone = *z;
           } else {
             out.push_back(make(severity::error, mname, detail::pos(*ct->get("timezone")), "manifest",
-                               zone_message(*z) + fmt::format("; using {}", c.zone)));
+                               unknown_zone_message(*z) + fmt::format("; using {}", c.zone)));
           }
         }
       } else {
@@ -355,7 +349,7 @@ std::optional<corpus> load_corpus(const fs::path& where, const ingest_options& o
           e.zone = *z;
         } else {
           out.push_back(make(severity::error, mname, detail::pos(*t->get("timezone")), "manifest",
-                             zone_message(*z)));
+                             unknown_zone_message(*z)));
           e.ok = false;
         }
       }

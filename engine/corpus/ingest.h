@@ -95,6 +95,9 @@ std::optional<publication_time> find_header_time(std::string_view text, std::str
 /// True when `name` is an IANA zone known to the system tz database.
 bool known_zone(std::string_view name);
 
+/// "unknown time zone 'Europe/Pragu' (did you mean 'Europe/Prague'?)"
+std::string unknown_zone_message(std::string_view name);
+
 /// The document id rule: the file name up to its first '_' or '.' ("000_a33.txt" -> "000").
 std::string short_id(std::string_view file_name);
 

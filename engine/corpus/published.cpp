@@ -404,13 +404,17 @@ bool known_zone(std::string_view name) {
   }
 }
 
+std::string unknown_zone_message(std::string_view zone) {
+  std::string msg = fmt::format("unknown time zone '{}'", zone);
+  if (auto hint = zone_hint(zone); !hint.empty()) msg += fmt::format(" (did you mean '{}'?)", hint);
+  return msg;
+}
+
 std::optional<publication_time> parse_published(std::string_view value, std::string_view zone,
                                                 const zone_table& zones,
                                                 const dateline_words& words, diagnostics& out) {
   if (!known_zone(zone)) {
-    std::string msg = fmt::format("unknown time zone '{}'", zone);
-    if (auto hint = zone_hint(zone); !hint.empty()) msg += fmt::format(" (did you mean '{}'?)", hint);
-    out.push_back({severity::error, {}, {}, "timezone", msg});
+    out.push_back({severity::error, {}, {}, "timezone", unknown_zone_message(zone)});
     return std::nullopt;
   }
   while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
