@@ -1,4 +1,5 @@
-// `annalist tag FILE... [--dct VALUE] [--format json|timeml]` — temporal expressions only.
+// `annalist tag FILE... [--dct VALUE] [--format json|timeml] [--input text|timeml] [-o DIR]`
+// — temporal expressions only. --input timeml reads TempEval-3 .tml files (cli/tag_timeml.h).
 //
 // JSON lines, one per expression:
 //   {"document","start","end","text","type","value","anchor","granularity","mod","cue","rule"}
@@ -15,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "cli/tag_timeml.h"
 #include "core/data_dir.h"
 #include "core/diagnostic.h"
 #include "resolve/annotate.h"
@@ -28,6 +30,9 @@ struct tag_args {
   std::vector<std::string> files;
   std::string dct;
   std::string format = "json";
+  std::string input = "text";
+  std::string out_dir;
+  bool format_given = false;
 };
 
 std::optional<std::string> read_file(const std::string& path, std::string& error) {
@@ -97,6 +102,18 @@ int run(const tag_args& a) {
       return unusable;
     }
   }
+  if (a.input == "timeml") {  // TempEval-3 .tml files: DCT and TEXT from the file itself
+    tag_timeml_options o;
+    for (const auto& f : a.files) o.inputs.emplace_back(f);
+    if (!a.out_dir.empty()) o.out_dir = a.out_dir;
+    o.format = a.format == "json" && a.format_given ? timeml_output::json : timeml_output::timeml;
+    o.dct = dct;
+    return tag_timeml(o, *lex.value);
+  }
+  if (!a.out_dir.empty()) {
+    std::cerr << "annalist: error: tag: -o is for --input timeml; text input is written to stdout\n";
+    return unusable;
+  }
   int tagged = 0;
   for (const auto& file : a.files) {
     std::string err;
@@ -147,8 +164,17 @@ const bool registered = register_command({
       auto a = std::make_shared<tag_args>();
       sub.add_option("files", a->files, "Text files to tag")->required();
       sub.add_option("--dct", a->dct, "Publication (document creation) time, e.g. 2021-05-19T17:55Z");
-      sub.add_option("--format", a->format, "Output format")->check(CLI::IsMember({"json", "timeml"}));
-      return [a] { return run(*a); };
+      auto* fmt_opt =
+          sub.add_option("--format", a->format, "Output format (json, or timeml; default json, "
+                                                "timeml for --input timeml)")
+              ->check(CLI::IsMember({"json", "timeml"}));
+      sub.add_option("--input", a->input, "Input kind: plain text, or TimeML (.tml, TempEval-3)")
+          ->check(CLI::IsMember({"text", "timeml"}));
+      sub.add_option("-o,--output", a->out_dir, "Folder for TimeML output (--input timeml)");
+      return [a, fmt_opt] {
+        a->format_given = fmt_opt->count() > 0;
+        return run(*a);
+      };
     }});
 
 }  // namespace
