@@ -1,6 +1,7 @@
 #include "events/extract.h"
 
 #include <algorithm>
+#include <ostream>
 #include <set>
 
 namespace annalist::events {
@@ -14,9 +15,14 @@ std::string_view to_string(status s) {
   return "happened";
 }
 
+std::ostream& operator<<(std::ostream& os, status s) { return os << to_string(s); }
+
 namespace {
 
 constexpr std::uint32_t npos = UINT32_MAX;
+// Two event words of one clause name one event only when this close ("offered a prebuttal at a
+// news conference"); further apart they are separate events ("hold talks ... for a summit").
+constexpr std::uint32_t kAbsorbGap = 5;
 
 bool is_dash(std::string_view t) {
   return t == "--" || t == "-" || t == "\u2013" || t == "\u2014" || t == "\u2015";
@@ -36,6 +42,8 @@ struct trigger_hit {
   std::uint32_t clause = 0;
   std::optional<std::uint32_t> timex;  // index into the timex list
   bool in_quote = false;
+  bool premodified = false;  // dated by the expression before it ("the 1986 summit")
+  std::uint32_t np_start = 0;  // where its noun phrase starts when premodified
 };
 
 /// Everything extraction computes about one document's tokens.
@@ -208,6 +216,14 @@ void find_entities(analysis& a) {
   const auto& lex = a.lex;
   std::string last_person;
   for (const auto& [s, e] : a.sentence_tokens) {
+    // A headline in title case capitalizes every word: capitals say nothing about names there.
+    std::uint32_t words = 0, caps = 0;
+    for (auto k = s; k < e; ++k)
+      if (a.toks[k].kind == token_kind::word && a.toks[k].fold.size() > 3) {
+        ++words;
+        caps += a.toks[k].capitalized;
+      }
+    const bool title_case = words >= 4 && caps * 10 >= words * 8;
     for (std::uint32_t i = s; i < e;) {
       if (a.timex_of[i] != npos || !a.word(i)) { ++i; continue; }
       // Pronouns stand for the last person named outside quotations.
@@ -261,7 +277,7 @@ void find_entities(analysis& a) {
           continue;
         }
       }
-      if (!a.toks[i].capitalized) { ++i; continue; }
+      if (!a.toks[i].capitalized || title_case) { ++i; continue; }
       // A run of capitalized words the gazetteer does not know.
       std::uint32_t j = i + 1;
       while (j < e && a.toks[j].capitalized && a.word(j) && a.timex_of[j] == npos &&
@@ -413,11 +429,28 @@ void attach(const analysis& a, std::uint32_t s, std::uint32_t e, std::vector<tri
     {
       std::uint32_t k = b;
       if (k < e && a.toks[k].fold == "'s") ++k;
-      if (k < e && noun(trig_at(k)) && take(trig_at(k))) continue;
+      if (k < e && noun(trig_at(k)) && take(trig_at(k))) {
+        auto* t = trig_at(k);
+        t->premodified = true;
+        // "Biden's January 20 inauguration": the possessor belongs to the phrase
+        t->np_start = first;
+        if (first >= s + 2 && a.toks[first - 1].fold == "'s" && a.hit_at[first - 2] != npos)
+          t->np_start = a.hits[a.hit_at[first - 2]].first;
+        else
+          for (std::uint32_t k = first, steps = 0; k > s && steps < 3; --k, ++steps) {
+            if (lex.determiners.count(a.toks[k - 1].fold)) { t->np_start = k - 1; break; }
+            if (!a.word(k - 1) || trig_at(k - 1)) break;
+          }
+        continue;
+      }
       if (k < e && lex.of.count(a.toks[k].fold)) {
         for (std::uint32_t m = k + 1, steps = 0; m < e && steps < 4; ++m, ++steps) {
           if (noun(trig_at(m))) {
-            if (take(trig_at(m))) goto next_timex;
+            if (take(trig_at(m))) {
+              trig_at(m)->premodified = true;
+              trig_at(m)->np_start = k + 1;  // "the anniversary of [Stalin's deportation ...]"
+              goto next_timex;
+            }
             break;
           }
           if (a.toks[m].kind == token_kind::punct) break;
@@ -449,7 +482,8 @@ void attach(const analysis& a, std::uint32_t s, std::uint32_t e, std::vector<tri
       const std::string& before = first > s ? a.toks[first - 1].fold : std::string();
       auto allowed = [&](const trigger_hit& t) {
         const auto& w = lex.triggers[t.entry].only_with;
-        return w.empty() || std::find(w.begin(), w.end(), before) != w.end();
+        return w.empty() || std::find(w.begin(), w.end(), before) != w.end() ||
+               std::find(w.begin(), w.end(), a.toks[first].fold) != w.end();
       };
       // 3. the nearest verb of the clause, left first, never across a relational word
       trigger_hit* verb_left = nullptr;
@@ -465,7 +499,8 @@ void attach(const analysis& a, std::uint32_t s, std::uint32_t e, std::vector<tri
           continue;
         }
         ++dist;
-        if (lex.relational.count(a.toks[k].fold)) break;
+        // the expression's own preposition ("until August 1") relates nothing else
+        if (dist > 1 && lex.relational.count(a.toks[k].fold)) break;
         if (auto* t = trig_at(k); t && lex.triggers[t->entry].verb) {
           any_left_verb = true;
           if (!t->timex && allowed(*t)) { verb_left = t; break; }
@@ -649,6 +684,8 @@ std::vector<mention> extract(const corpus::document& doc, std::uint32_t document
       const auto& head = trig[g.front()];
       for (std::size_t y = 0; y < trig.size(); ++y) {
         if (used[y] || trig[y].clause != head.clause || trig[y].in_quote) continue;
+        const auto gap = trig[y].first > head.first ? trig[y].first - head.last : head.first - trig[y].last;
+        if (gap > kAbsorbGap) continue;
         if (lex.compatible(lex.triggers[trig[y].entry].kind, lex.triggers[head.entry].kind)) {
           g.push_back(y);
           used[y] = true;
@@ -661,6 +698,7 @@ std::vector<mention> extract(const corpus::document& doc, std::uint32_t document
       used[x] = true;
       for (std::size_t y = x + 1; y < trig.size(); ++y) {
         if (used[y] || trig[y].clause != trig[x].clause || trig[y].in_quote) continue;
+        if (trig[y].first - trig[g.back()].last > kAbsorbGap) continue;
         if (lex.compatible(lex.triggers[trig[y].entry].kind, lex.triggers[trig[x].entry].kind)) {
           g.push_back(y);
           used[y] = true;
@@ -672,8 +710,20 @@ std::vector<mention> extract(const corpus::document& doc, std::uint32_t document
       groups.push_back(std::move(g));
     }
 
-    for (const auto& g : groups) {
-      const auto& t = trig[g.front()];
+    for (auto g : groups) {
+      // The dated trigger dates the group; a verb in it names the event ("to sign the accord on
+      // Friday" is a signing).
+      const auto dated_timex = trig[g.front()].timex;
+      std::stable_partition(g.begin(), g.end(),
+                            [&](std::size_t k) { return lex.triggers[trig[k].entry].verb; });
+      trigger_hit t = trig[g.front()];
+      if (!t.timex && dated_timex) {
+        t.timex = dated_timex;
+        t.premodified = false;
+      } else if (t.timex != dated_timex) {
+        t = trig[g.front()];
+      }
+      if (trig[g.front()].premodified && g.size() == 1) t = trig[g.front()];
       const auto& entry = lex.triggers[t.entry];
       mention m;
       m.document = doc.id;
@@ -731,6 +781,7 @@ std::vector<mention> extract(const corpus::document& doc, std::uint32_t document
           if (d < best) { best = d; speaker = h; }
         }
         if (speaker) {
+          m.speaker = speaker->name;
           std::stable_partition(actors.begin(), actors.end(),
                                 [&](const entity_hit* h) { return h->name == speaker->name; });
         }
@@ -825,7 +876,20 @@ std::vector<mention> extract(const corpus::document& doc, std::uint32_t document
           break;
         }
         std::string head;
-        if (names_only && shorts.size() >= 1 && subj_end == t.first && subj_end > cs) {
+        if (t.premodified) {
+          // the noun phrase: "the famous 1986 summit between President Ronald Reagan and ..."
+          std::uint32_t end = t.last;
+          while (end < e && end - t.last < 12 && a.clause_of[end] == a.clause_of[t.first] &&
+                 a.toks[end].kind != token_kind::punct && !lex.relative.count(a.toks[end].fold) &&
+                 (!lex.after_comma.count(a.toks[end].fold) || a.toks[end].fold == "and")) {
+            bool verb = false;
+            for (auto* f : lex.trigger_phrases.longest(a.toks, end, e))
+              verb = verb || lex.triggers[f->payload].verb;
+            if (verb) break;
+            ++end;
+          }
+          m.headline = compose(a, t.np_start, end, {});
+        } else if (names_only && shorts.size() >= 1 && subj_end == t.first && subj_end > cs) {
           for (std::size_t k = 0; k < shorts.size(); ++k)
             head += (k == 0 ? "" : k + 1 == shorts.size() ? " and " : ", ") + shorts[k];
           const auto rest = compose(a, t.first, ce, cut);
@@ -866,7 +930,8 @@ std::vector<mention> extract(const corpus::document& doc, std::uint32_t document
       const auto& d = sorted[j];
       if (d.sentence_index + 2 < m.sentence_index) break;
       if (!d.dated() || !lex.compatible(d.kind, m.kind)) continue;
-      const bool same_actor = !m.actors.empty() &&
+      // a speaker goes on speaking ("he added, ...") only with a quotation of their own
+      const bool same_actor = !m.quote.empty() && !m.actors.empty() &&
                               std::find(d.actors.begin(), d.actors.end(), m.actors.front()) != d.actors.end();
       if (!same_actor && !definite) continue;
       m.time = d.time;

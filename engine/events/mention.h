@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,6 +26,7 @@ enum class status : std::uint8_t {
   expected   // "are expected to sign", "is likely to vote": reported as expected by others
 };
 std::string_view to_string(status s);
+std::ostream& operator<<(std::ostream& os, status s);
 
 struct mention {
   std::string document;             // corpus::document::id
@@ -41,6 +43,7 @@ struct mention {
   status state = status::happened;
   std::vector<std::string> actors;  // entity names, in order of appearance, no repeats
   std::vector<std::string> persons; // the actors that are people (a subset of `actors`)
+  std::string speaker;              // who speaks, for reporting verbs ("Blinken said"); may be empty
   std::string place;
   std::string quote;                // the speech it reports, quotation marks stripped
   std::string headline;             // the clause it stands in, the time expression removed

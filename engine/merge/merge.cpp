@@ -69,6 +69,7 @@ struct prepared {
   words sentence, quote;
   std::vector<std::uint32_t> actors, persons;  // interned, sorted
   std::uint32_t place = 0;                     // interned; 0 none
+  std::uint32_t speaker = 0;                   // interned; 0 none
   bool has_quote = false;
 };
 
@@ -79,7 +80,14 @@ struct cluster {
   words vocabulary;
   std::vector<std::uint32_t> quoted;      // members with a quotation
   std::vector<std::uint32_t> actors, persons, places;  // sorted unions
+  std::vector<std::uint32_t> speakers;    // sorted
+  std::vector<std::uint64_t> sentences;   // (document, sentence) of its members, sorted
+  bool planned = false;                   // a dated member reports it as planned
 };
+
+std::uint64_t sentence_key(const events::mention& m) {
+  return (std::uint64_t(m.document_index) << 32) | m.sentence_index;
+}
 
 std::size_t common_ids(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
   std::size_t n = 0;
@@ -111,7 +119,16 @@ class merger {
   }
   void prepare();
   bool time_fits(const events::mention& m, const cluster& c) const;
-  double score(std::uint32_t m, const cluster& c, bool& vetoed) const;
+  struct evidence {
+    bool vetoed = false;
+    double quote = 0;        // best quote overlap with the event's quotations
+    std::size_t actors = 0;  // shared actors
+    std::size_t persons = 0; // shared persons
+    bool place = false;
+    double lexical = 0;      // share of the mention's words found in the event's
+    double total = 0;
+  };
+  evidence weigh(std::uint32_t m, const cluster& c) const;
   void add(std::uint32_t m, std::uint32_t c);
   std::uint32_t open(std::uint32_t m);
   void index(std::uint32_t c);
@@ -132,6 +149,7 @@ class merger {
       month_exact_, year_exact_;
   std::vector<std::uint32_t> coarse_;
   std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> by_actor_;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> planned_by_kind_;
 };
 
 constexpr std::uint32_t none = UINT32_MAX;
@@ -159,6 +177,7 @@ void merger::prepare() {
     std::sort(p.actors.begin(), p.actors.end());
     std::sort(p.persons.begin(), p.persons.end());
     if (!m.place.empty()) p.place = intern(m.place);
+    if (!m.speaker.empty()) p.speaker = intern(m.speaker);
   }
 }
 
@@ -169,45 +188,69 @@ bool merger::time_fits(const events::mention& m, const cluster& c) const {
   return a.overlaps(b);
 }
 
-double merger::score(std::uint32_t mi, const cluster& c, bool& vetoed) const {
+merger::evidence merger::weigh(std::uint32_t mi, const cluster& c) const {
   const auto& m = ms_[mi];
   const auto& p = prep_[mi];
-  vetoed = false;
-  if (!lex_.compatible(m.kind, c.kind)) { vetoed = true; return 0; }
-  double qs = 0;
+  evidence ev;
+  if (!lex_.compatible(m.kind, c.kind)) { ev.vetoed = true; return ev; }
+  // Two event words of one sentence that extraction kept apart are two events.
+  if (std::binary_search(c.sentences.begin(), c.sentences.end(), sentence_key(m))) {
+    ev.vetoed = true;
+    return ev;
+  }
   bool any_quote = false;
   for (auto q : c.quoted) {
     if (!p.has_quote) break;
     any_quote = true;
-    qs = std::max(qs, quote_overlap(p.quote, prep_[q].quote));
+    ev.quote = std::max(ev.quote, quote_overlap(p.quote, prep_[q].quote));
   }
-  if (any_quote && qs < o_.quote_veto) { vetoed = true; return 0; }
+  if (any_quote && ev.quote < o_.quote_veto) { ev.vetoed = true; return ev; }
   if (!p.persons.empty() && !c.persons.empty() && common_ids(p.persons, c.persons) == 0 &&
-      qs < o_.quote_same) {
-    vetoed = true;
-    return 0;
+      ev.quote < o_.quote_same) {
+    ev.vetoed = true;
+    return ev;
   }
-  const double shared = double(std::min<std::size_t>(2, common_ids(p.actors, c.actors)));
-  const bool same_place = p.place && std::binary_search(c.places.begin(), c.places.end(), p.place);
-  const double lexical =
+  // "Blinken said" and "Lavrov said" are two statements, whatever else they share.
+  if (p.speaker && !c.speakers.empty() && ev.quote < o_.quote_same &&
+      !std::binary_search(c.speakers.begin(), c.speakers.end(), p.speaker)) {
+    ev.vetoed = true;
+    return ev;
+  }
+  ev.actors = common_ids(p.actors, c.actors);
+  ev.persons = common_ids(p.persons, c.persons);
+  ev.place = p.place && std::binary_search(c.places.begin(), c.places.end(), p.place);
+  ev.lexical =
       p.sentence.empty() ? 0 : double(common(p.sentence, c.vocabulary)) / double(p.sentence.size());
-  return o_.weight_actor * shared + (same_place ? o_.weight_place : 0) + o_.weight_quote * qs +
-         o_.weight_lexical * lexical;
+  ev.total = o_.weight_actor * double(std::min<std::size_t>(2, ev.actors)) +
+             (ev.place ? o_.weight_place : 0) + o_.weight_quote * ev.quote +
+             o_.weight_lexical * ev.lexical;
+  return ev;
 }
 
 void merger::add(std::uint32_t mi, std::uint32_t ci) {
   auto& c = clusters_[ci];
   const auto& p = prep_[mi];
+  const auto& m = ms_[mi];
   c.members.push_back(mi);
+  cluster_of_[mi] = ci;
+  const auto sk = sentence_key(m);
+  c.sentences.insert(std::lower_bound(c.sentences.begin(), c.sentences.end(), sk), sk);
+  // Only dated members describe the event for the mentions still to come: an undated one that
+  // joined on thin evidence must not pull in others like it.
+  if (!m.dated()) return;
   unite(c.vocabulary, p.sentence);
   if (p.has_quote) c.quoted.push_back(mi);
   std::vector<std::uint32_t> before = c.actors;
   unite_ids(c.actors, p.actors);
   unite_ids(c.persons, p.persons);
   if (p.place) unite_ids(c.places, {p.place});
-  cluster_of_[mi] = ci;
+  if (p.speaker) unite_ids(c.speakers, {p.speaker});
   for (auto a : c.actors)
     if (!std::binary_search(before.begin(), before.end(), a)) by_actor_[a].push_back(ci);
+  if (m.state == events::status::planned && !c.planned) {
+    c.planned = true;
+    planned_by_kind_[c.kind].push_back(ci);
+  }
 }
 
 std::uint32_t merger::open(std::uint32_t mi) {
@@ -302,10 +345,9 @@ merge_result merger::run() {
     for (auto ci : candidates_for(m)) {
       const auto& c = clusters_[ci];
       if (!time_fits(m, c)) continue;
-      bool vetoed = false;
-      const double s = score(mi, c, vetoed);
-      if (vetoed || s < o_.merge_threshold) continue;
-      if (best == none || s > best_score) { best = ci; best_score = s; }
+      const auto ev = weigh(mi, c);
+      if (ev.vetoed || ev.total < o_.merge_threshold) continue;
+      if (best == none || ev.total > best_score) { best = ci; best_score = ev.total; }
     }
     if (best == none) open(mi);
     else add(mi, best);
@@ -334,10 +376,22 @@ merge_result merger::run() {
       const auto& c = clusters_[ci];
       // "FUTURE_REF" and planned mentions belong to events still to come, and past ones to past
       if (m.time && m.time->timex == "FUTURE_REF" && m.state == events::status::happened) continue;
-      bool vetoed = false;
-      const double s = score(mi, c, vetoed);
-      if (vetoed || s < o_.undated_threshold) continue;
-      if (best == none || s > best_score) { best = ci; best_score = s; }
+      const auto ev = weigh(mi, c);
+      if (ev.vetoed) continue;
+      // Without a date, only a quotation or the same people in the same words say which event.
+      const bool speech = prep_[mi].has_quote && ev.quote >= o_.quote_same;
+      const bool people = !prep_[mi].has_quote &&
+                          (ev.persons >= std::size_t(o_.undated_actors) ||
+                           (ev.actors >= 1 && ev.lexical >= o_.undated_lexical));
+      if (!speech && !people) continue;
+      if (best == none || ev.total > best_score) { best = ci; best_score = ev.total; }
+    }
+    // "a possible summit in the coming weeks": a plan without names is the one plan of its kind
+    // the corpus dates, when there is exactly one.
+    if (best == none && m.state != events::status::happened) {
+      auto it = planned_by_kind_.find(m.kind);
+      if (it != planned_by_kind_.end() && it->second.size() == 1 && !weigh(mi, clusters_[it->second.front()]).vetoed)
+        best = it->second.front();
     }
     if (best != none) add(mi, best);
   }
@@ -536,7 +590,8 @@ event merger::finish(const cluster& c) const {
     words others;
     for (auto mj : members)
       if (mj != mi) unite(others, prep_[mj].sentence);
-    double s = double(common(prep_[mi].sentence, others));
+    const auto& own = prep_[mi].sentence;
+    double s = own.empty() ? 0 : 5.0 * double(common(own, others)) / double(own.size());
     s += m.dated() && !m.time_inherited ? 3 : 0;
     s += m.verb ? 2 : 0;
     s += m.actors.empty() ? 0 : 1;

@@ -18,7 +18,11 @@ struct options {
   double weight_quote = 3.0;     // times the quote overlap (share of the shorter quote's words)
   double weight_lexical = 2.0;   // times the sentence overlap (share of the mention's words)
   double merge_threshold = 1.0;  // a dated mention joins the best event scoring at least this
-  double undated_threshold = 1.5;  // an undated mention needs more to join a dated event
+  // An undated mention joins a dated event only with a quotation of it (quote_same), or with
+  // `undated_actors` shared persons (countries are in every sentence of a story, people less
+  // so), or one shared actor and `undated_lexical` of its words.
+  int undated_actors = 2;
+  double undated_lexical = 0.5;
   double quote_same = 0.5;       // quote overlap from which two quotations are the same speech
   double quote_veto = 0.2;       // quote overlap under which two quotations are different speech
   double subday_support = 0.5;   // share of day-dated documents needed for a time of day

@@ -1,0 +1,309 @@
+// Tests of the events stage: tokens, quotations, entities, clause-level time attachment, status,
+// continuations, and every example the lexicon carries (lexicon/en/events.toml, entities.toml).
+// Documents and time expressions are built by hand, so these tests need no tagger.
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "events/extract.h"
+#include "events/lexicon.h"
+#include "events/tokens.h"
+
+using namespace annalist;
+using namespace date::literals;
+
+namespace {
+
+const ::annalist::events::lexicon& lex() {
+  static const ::annalist::events::lexicon l = [] {
+    diagnostics d;
+    auto x = ::annalist::events::lexicon::load(std::string(ANNALIST_SOURCE_DIR) + "/lexicon/en", d);
+    for (const auto& e : d) BOOST_TEST_MESSAGE(e.to_string());
+    if (!x) throw std::runtime_error("events lexicon does not load");
+    return std::move(*x);
+  }();
+  return l;
+}
+
+/// A document from paragraphs of sentences ("\n\n" between paragraphs, " " between sentences).
+corpus::document make_doc(const std::vector<std::vector<std::string>>& paras,
+                          std::optional<date::year_month_day> published = 2021_y / date::May / 19) {
+  corpus::document d;
+  d.id = "d1";
+  d.file = "d1.txt";
+  for (std::size_t p = 0; p < paras.size(); ++p) {
+    if (p) d.text += "\n\n";
+    const auto pstart = std::uint32_t(d.text.size());
+    for (std::size_t s = 0; s < paras[p].size(); ++s) {
+      if (s) d.text += ' ';
+      const auto start = std::uint32_t(d.text.size());
+      d.text += paras[p][s];
+      d.sentences.push_back({{start, std::uint32_t(d.text.size())}, std::uint32_t(p)});
+    }
+    d.paragraphs.push_back({pstart, std::uint32_t(d.text.size())});
+  }
+  if (published) {
+    d.published.from = corpus::published_from::manifest;
+    d.published.local = time::local_minutes{date::local_days{*published}.time_since_epoch()};
+  }
+  return d;
+}
+
+/// A time expression over the `nth` occurrence of `text` in the document.
+resolve::timex tx(const corpus::document& d, std::string_view text, time::value v, int nth = 0) {
+  std::size_t at = d.text.find(text);
+  while (nth-- > 0) at = d.text.find(text, at + 1);
+  BOOST_REQUIRE(at != std::string::npos);
+  resolve::timex t;
+  t.start = std::uint32_t(at);
+  t.end = std::uint32_t(at + text.size());
+  t.text = std::string(text);
+  t.value = std::move(v);
+  return t;
+}
+
+std::vector<::annalist::events::mention> run(const corpus::document& d, std::vector<resolve::timex> t = {}) {
+  std::sort(t.begin(), t.end(), [](const auto& a, const auto& b) { return a.start < b.start; });
+  const std::vector<corpus::document> docs{d};
+  return ::annalist::events::extract(d, 0, t, lex(), ::annalist::events::collect_names(docs, lex()));
+}
+
+const ::annalist::events::mention* find(const std::vector<::annalist::events::mention>& ms, std::string_view trigger) {
+  for (const auto& m : ms)
+    if (m.trigger_text == trigger) return &m;
+  return nullptr;
+}
+
+bool has(const std::vector<std::string>& v, std::string_view x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+const auto may17 = time::value::of_day(2021_y / date::May / 17);
+const auto may18 = time::value::of_day(2021_y / date::May / 18);
+const auto may19 = time::value::of_day(2021_y / date::May / 19);
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(events)
+
+BOOST_AUTO_TEST_CASE(tokens_keep_abbreviations_and_split_clitics) {
+  const auto t = ::annalist::events::tokenize("U.S. aides didn’t meet Lavrov’s team -- yet...", lex().fold);
+  std::vector<std::string> f;
+  for (const auto& x : t) f.push_back(x.fold);
+  const std::vector<std::string> want = {"u.s.", "aides", "did", "n't", "meet", "lavrov",
+                                         "'s",   "team",  "--",  "yet", "..."};
+  BOOST_TEST(f == want, boost::test_tools::per_element());
+  BOOST_TEST(t[0].capitalized);
+  BOOST_TEST(lex().fold.fold("Reykjavík") == "reykjavik");
+}
+
+BOOST_AUTO_TEST_CASE(lexicon_trigger_examples) {
+  BOOST_TEST(lex().trigger_examples.size() > 40u);
+  for (const auto& ex : lex().trigger_examples) {
+    BOOST_TEST_CONTEXT(ex.file << ":" << ex.where.line << ": " << ex.text) {
+      const auto ms = run(make_doc({{ex.text}}));
+      const auto* m = find(ms, ex.trigger);
+      BOOST_TEST(m != nullptr);
+      if (m) BOOST_TEST(m->kind == ex.kind);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(lexicon_entity_examples) {
+  BOOST_TEST(lex().entity_examples.size() > 5u);
+  for (const auto& ex : lex().entity_examples) {
+    BOOST_TEST_CONTEXT(ex.file << ":" << ex.where.line << ": " << ex.text) {
+      const auto ms = run(make_doc({{ex.text}}));
+      bool named = false;
+      for (const auto& m : ms) named = named || has(m.actors, ex.entity) || m.place == ex.entity;
+      BOOST_TEST(named);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(lexicon_errors_name_file_line_and_column) {
+  diagnostics d;
+  auto bad = ::annalist::events::lexicon::parse("[kinds]\nmeeting = []\n\n[[trigger]]\nkind = \"meting\"\npos = \"verb\"\nforms = [\"met\"]\n",
+                                    "ev.toml", "[[entity]]\nname = \"X\"\nkind = \"persn\"\n", "en.toml", d);
+  BOOST_TEST(!bad.has_value());
+  BOOST_REQUIRE(d.size() == 2u);
+  BOOST_TEST(d[0].to_string() == "ev.toml:5:8: error: lexicon: unknown kind 'meting' (did you mean 'meeting'?)");
+  BOOST_TEST(d[1].to_string() == "en.toml:3:8: error: lexicon: unknown entity kind 'persn' (did you mean 'person'?)");
+}
+
+BOOST_AUTO_TEST_CASE(duplicate_trigger_forms_are_rejected) {
+  diagnostics d;
+  auto bad = ::annalist::events::lexicon::parse(
+      "[kinds]\nmeeting = []\nvote = []\n[[trigger]]\nkind = \"meeting\"\npos = \"verb\"\nforms = [\"met\"]\n"
+      "[[trigger]]\nkind = \"vote\"\npos = \"verb\"\nforms = [\"Met\"]\n",
+      "ev.toml", "", "en.toml", d);
+  BOOST_TEST(!bad.has_value());
+  BOOST_REQUIRE(d.size() == 1u);
+  BOOST_TEST(d[0].message == "form 'Met' is already a trigger at line 7");
+}
+
+BOOST_AUTO_TEST_CASE(reporting_verb_takes_its_time_speaker_and_quote) {
+  const auto d = make_doc({{"\u201CWe will keep the border open,\u201D the governor Ada Varga said on May 18."}});
+  const auto ms = run(d, {tx(d, "May 18", may18)});
+  const auto* m = find(ms, "said");
+  BOOST_REQUIRE(m);
+  BOOST_TEST(m->kind == "statement");
+  BOOST_TEST(m->time->timex == "2021-05-18");
+  BOOST_TEST(m->speaker == "Ada Varga");
+  BOOST_TEST(m->quote == "We will keep the border open");
+  BOOST_TEST(m->state == ::annalist::events::status::happened);
+}
+
+BOOST_AUTO_TEST_CASE(a_time_after_an_event_noun_dates_the_noun_not_the_verb) {
+  // The issue's case: the expression right after "news conference" dates the conference.
+  const auto d = make_doc({{"Perhaps foreseeing it, Varga had offered a rebuttal at a news conference Monday in Geneva."}});
+  const auto ms = run(d, {tx(d, "Monday", may17)});
+  // "offered a rebuttal at a news conference Monday" is one event, named by its verb and dated
+  // through the conference
+  BOOST_REQUIRE(ms.size() == 1u);
+  BOOST_TEST(ms[0].trigger_text == "offered");
+  BOOST_TEST(ms[0].time->timex == "2021-05-17");
+  BOOST_TEST(ms[0].time_text == "Monday");
+  BOOST_TEST(ms[0].place == "Geneva");
+  // without the verb, the conference itself carries the date
+  const auto d2 = make_doc({{"Varga faced the press at a news conference Monday in Geneva."}});
+  const auto ms2 = run(d2, {tx(d2, "Monday", may17)});
+  const auto* conf = find(ms2, "news conference");
+  BOOST_REQUIRE(conf);
+  BOOST_TEST(conf->time->timex == "2021-05-17");
+}
+
+BOOST_AUTO_TEST_CASE(premodifier_and_anniversary_date_the_following_noun) {
+  const auto d = make_doc({{"Geneva hosted the famous 1985 summit between Ronald Reagan and Mikhail Gorbachev."},
+                           {"They marked the 50th anniversary of the deportation of the islanders."}});
+  const auto ms = run(d, {tx(d, "1985", time::value::of_year(1985_y)),
+                          tx(d, "the 50th anniversary", time::value::of_year(1971_y))});
+  const auto* s = find(ms, "summit");
+  BOOST_REQUIRE(s);
+  BOOST_TEST(s->time->timex == "1985");
+  BOOST_TEST(has(s->actors, "Ronald Reagan"));
+  BOOST_TEST(has(s->actors, "Mikhail Gorbachev"));
+  BOOST_TEST(s->headline == "the famous 1985 summit between Ronald Reagan and Mikhail Gorbachev");
+  const auto* dep = find(ms, "deportation");
+  BOOST_REQUIRE(dep);
+  BOOST_TEST(dep->time->timex == "1971");
+}
+
+BOOST_AUTO_TEST_CASE(fronted_time_finds_the_verb_across_a_parenthetical) {
+  const auto d = make_doc({{"A day earlier, Varga -- the city's long-serving mayor -- said the budget was final."}});
+  const auto ms = run(d, {tx(d, "A day earlier", may17)});
+  const auto* m = find(ms, "said");
+  BOOST_REQUIRE(m);
+  BOOST_TEST(m->time->timex == "2021-05-17");
+}
+
+BOOST_AUTO_TEST_CASE(purpose_clause_keeps_its_own_time) {
+  // "next month" belongs to the summit of the infinitive clause, not to "will meet"
+  const auto d = make_doc({{"The ministers will meet in Oslo on May 19, to prepare for a possible summit between Joe Biden and Vladimir Putin next month."}});
+  const auto ms = run(d, {tx(d, "May 19", may19), tx(d, "next month", time::value::of_month(2021_y / date::June))});
+  const auto* meet = find(ms, "meet");
+  const auto* summit = find(ms, "summit");
+  BOOST_REQUIRE(meet);
+  BOOST_REQUIRE(summit);
+  BOOST_TEST(meet->time->timex == "2021-05-19");
+  BOOST_TEST(meet->state == ::annalist::events::status::planned);
+  BOOST_TEST(summit->time->timex == "2021-06");
+  BOOST_TEST(summit->state == ::annalist::events::status::planned);
+  BOOST_TEST(summit->actors == (std::vector<std::string>{"Joe Biden", "Vladimir Putin"}));
+}
+
+BOOST_AUTO_TEST_CASE(a_relational_word_blocks_attachment) {
+  // "a day before the start of the meeting" restates May 18 and does not date the meeting
+  const auto d = make_doc({{"Varga told reporters on May 18, a day before the start of a meeting of the council."}});
+  const auto ms = run(d, {tx(d, "May 18", may18), tx(d, "a day before", may18)});
+  const auto* told = find(ms, "told");
+  const auto* meeting = find(ms, "meeting");
+  BOOST_REQUIRE(told);
+  BOOST_TEST(told->time->timex == "2021-05-18");
+  BOOST_REQUIRE(meeting);
+  BOOST_TEST(!meeting->time.has_value());
+}
+
+BOOST_AUTO_TEST_CASE(negated_predicates_are_not_events) {
+  const auto d = make_doc({{"The ministry decided on Monday not to impose sanctions."}});
+  const auto ms = run(d, {tx(d, "Monday", may17)});
+  BOOST_TEST(find(ms, "impose") == nullptr);
+  BOOST_REQUIRE(find(ms, "decided"));
+}
+
+BOOST_AUTO_TEST_CASE(status_from_cues_and_from_the_publication_date) {
+  const auto d = make_doc({{"The two ministers are expected to sign the accord on Friday."},
+                           {"The council votes on May 28."}},
+                          2021_y / date::May / 19);
+  const auto ms = run(d, {tx(d, "Friday", time::value::of_day(2021_y / date::May / 21)),
+                          tx(d, "May 28", time::value::of_day(2021_y / date::May / 28))});
+  BOOST_REQUIRE(find(ms, "sign"));
+  BOOST_TEST(find(ms, "sign")->state == ::annalist::events::status::expected);
+  BOOST_REQUIRE(find(ms, "votes"));
+  BOOST_TEST(find(ms, "votes")->state == ::annalist::events::status::planned);  // dated after publication
+}
+
+BOOST_AUTO_TEST_CASE(aliases_fold_spellings_and_diacritics_and_surnames_corefer) {
+  const auto d = make_doc({{"Aleksei Navalny and Sergey Lavrov were named in Reykjavík."},
+                           {"Later, Navalny said nothing."},
+                           {"Kristin Halvorsen arrived on Monday."},
+                           {"Halvorsen said the talks went well."}});
+  const auto ms = run(d, {tx(d, "Monday", may17)});
+  const auto* said = find(ms, "said");
+  BOOST_REQUIRE(said);
+  BOOST_TEST(said->speaker == "Alexei Navalny");
+  bool halvorsen = false;
+  for (const auto& m : ms) halvorsen = halvorsen || m.speaker == "Kristin Halvorsen";
+  BOOST_TEST(halvorsen);  // a surname alone names the full name found in the corpus
+}
+
+BOOST_AUTO_TEST_CASE(capital_stands_for_its_government_unless_it_is_a_place) {
+  const auto d = make_doc({{"Moscow denied the report on Monday."}, {"The envoys met in Moscow on Monday."}});
+  const auto ms = run(d, {tx(d, "Monday", may17, 0), tx(d, "Monday", may17, 1)});
+  BOOST_REQUIRE(find(ms, "denied"));
+  BOOST_TEST(has(find(ms, "denied")->actors, "Russia"));
+  BOOST_REQUIRE(find(ms, "met"));
+  BOOST_TEST(find(ms, "met")->place == "Moscow");
+}
+
+BOOST_AUTO_TEST_CASE(speech_continues_in_the_next_sentence_with_a_pronoun) {
+  const auto d = make_doc({{"Ada Varga spoke at a press conference Monday in Geneva."},
+                           {"\u201CThe bridge will reopen in June,\u201D she said."}});
+  const auto ms = run(d, {tx(d, "Monday", may17)});
+  BOOST_REQUIRE(ms.size() == 2u);
+  const auto& said = ms[1];
+  BOOST_TEST(said.trigger_text == "said");
+  BOOST_TEST(said.speaker == "Ada Varga");
+  BOOST_TEST(said.time_inherited);
+  BOOST_TEST(said.time->timex == "2021-05-17");
+  BOOST_REQUIRE(said.continues.has_value());
+  BOOST_TEST(*said.continues == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(unmarked_quotation_before_an_attribution) {
+  const auto d = make_doc({{"We will rebuild the harbour before winter, she posted."}});
+  const auto ms = run(d);
+  const auto* m = find(ms, "posted");
+  BOOST_REQUIRE(m);
+  BOOST_TEST(m->quote == "We will rebuild the harbour before winter");
+}
+
+BOOST_AUTO_TEST_CASE(unclosed_quotation_ends_at_its_attribution) {
+  // A scraper lost the closing mark: the attribution is not part of the speech.
+  const auto d = make_doc({{"\"Prices will fall soon, Ada Varga said on Tuesday.", "After that, we will see."}});
+  const auto ms = run(d, {tx(d, "Tuesday", may18)});
+  const auto* m = find(ms, "said");
+  BOOST_REQUIRE(m);
+  BOOST_TEST(m->time->timex == "2021-05-18");
+  BOOST_TEST(m->quote == "Prices will fall soon After that, we will see");
+}
+
+BOOST_AUTO_TEST_CASE(title_case_headlines_name_no_one) {
+  const auto d = make_doc({{"Mayor Says Harbour Plan Faces Long Delay"}});
+  for (const auto& m : run(d)) BOOST_TEST(m.actors.empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
