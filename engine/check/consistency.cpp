@@ -13,6 +13,7 @@
 
 #include "check/check.h"
 #include "check/evidence.h"
+#include "events/tokens.h"
 #include "tagger/lexicon.h"
 
 namespace annalist::check {
@@ -164,9 +165,34 @@ class checker {
   }
 
   void conflicts(std::vector<finding>& out) const {
-    for (const auto& cand : t_.candidates) {
-      if (cand.first >= t_.events.size() || cand.second >= t_.events.size()) continue;
-      conflict_between(t_.events[cand.first], t_.events[cand.second], out);
+    // Pairs to look at: the merge's candidates, and day-dated events a few days apart that no
+    // document dates both ways (one that does tells two happenings apart itself).
+    std::set<std::pair<std::size_t, std::size_t>> pairs;
+    for (const auto& cand : t_.candidates)
+      if (cand.first < t_.events.size() && cand.second < t_.events.size())
+        pairs.emplace(std::min(cand.first, cand.second), std::max(cand.first, cand.second));
+    std::vector<std::size_t> days;
+    for (std::size_t e = 0; e < t_.events.size(); ++e)
+      if (t_.events[e].value.span && t_.events[e].value.gran <= time::granularity::day) days.push_back(e);
+    std::sort(days.begin(), days.end(), [&](std::size_t a, std::size_t b) {
+      return t_.events[a].value.span->start < t_.events[b].value.span->start;
+    });
+    const auto window = date::days{in_.merge_options.conflict_window_days};
+    for (std::size_t i = 0; i < days.size(); ++i)
+      for (std::size_t j = i + 1; j < days.size(); ++j) {
+        const auto& a = t_.events[days[i]];
+        const auto& b = t_.events[days[j]];
+        if (first_day(b.value) - first_day(a.value) > window) break;
+        pairs.emplace(std::min(days[i], days[j]), std::max(days[i], days[j]));
+      }
+    for (const auto& [x, y] : pairs) {
+      const auto& a = t_.events[x];
+      const auto& b = t_.events[y];
+      const auto da = documents_of(dated_mentions(a)), db = documents_of(dated_mentions(b));
+      bool disjoint = true;
+      for (const auto& d : da) disjoint = disjoint && std::find(db.begin(), db.end(), d) == db.end();
+      if (!disjoint || !same_happening(a, b, in_.events_lexicon)) continue;
+      conflict_between(a, b, out);
     }
     // The merge never joins mentions dated on different days; should one event still hold
     // disjoint dates (a coarse and a fine value that miss each other), they are a conflict too.
@@ -223,6 +249,11 @@ class checker {
                                                          : b.sentence_index - a.sentence_index;
     if (gap > 1) return false;
     if (!in_.events_lexicon.compatible(a.kind, b.kind)) return false;
+    // The same people (or, where none is named, the same other actors): a meeting of ministers
+    // next to a summit of presidents is two accounts.
+    if (std::set<std::string>(a.persons.begin(), a.persons.end()) !=
+        std::set<std::string>(b.persons.begin(), b.persons.end()))
+      return false;
     for (const auto& x : a.actors)
       if (std::find(b.actors.begin(), b.actors.end(), x) != b.actors.end()) return true;
     return false;
@@ -293,7 +324,10 @@ class checker {
   void tense_against_publication(std::uint32_t di, const corpus::document& d, const resolve::timex& t,
                                  std::vector<finding>& out) const {
     if (!d.published.local || t.cue.empty()) return;
-    const auto said = tense_of(t.cue, lex_);
+    const bool absolute = t.anchor == time::anchor_kind::absolute;
+    // A relative expression fixes its own direction ("next month"); only a cue the lexicon lists
+    // says enough against it: an -ed word may be an adjective ("diametrically opposed").
+    const auto said = absolute ? tense_of(t.cue, lex_) : listed_tense_of(t.cue, lex_);
     if (said == tense::unknown) return;
     const auto pub = date::floor<date::days>(*d.published.local);
     const bool late = said == tense::past && first_day(t.value) > pub;
@@ -304,7 +338,6 @@ class checker {
     f.values = {t.value.timex, d.published.timex()};
     // A date stated in full does not depend on the publication time: then it is the stated
     // publication time that the text contradicts.
-    const bool absolute = t.anchor == time::anchor_kind::absolute;
     if (absolute && stated_publication(d.published)) {
       f.kind = finding_kind::publication;
       f.level = severity::error;

@@ -5,15 +5,17 @@
 
 #include <fmt/format.h>
 
+#include <set>
+
+#include "events/tokens.h"
 #include "tagger/lexicon.h"
 #include "tagger/token.h"
 
 namespace annalist::check {
 
-tense tense_of(std::string_view word, const tagger::lexicon& lex) {
-  std::string w(word);
-  for (auto& c : w)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+namespace {
+
+std::optional<tense> listed(const std::string& w, const tagger::lexicon& lex) {
   if (const auto it = lex.forms_by_first.find(w); it != lex.forms_by_first.end()) {
     for (const auto& f : it->second) {
       const auto& e = lex.entries()[f.entry];
@@ -26,6 +28,25 @@ tense tense_of(std::string_view word, const tagger::lexicon& lex) {
       }
     }
   }
+  return std::nullopt;
+}
+
+std::string lower(std::string_view word) {
+  std::string w(word);
+  for (auto& c : w)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return w;
+}
+
+}  // namespace
+
+tense listed_tense_of(std::string_view word, const tagger::lexicon& lex) {
+  return listed(lower(word), lex).value_or(tense::unknown);
+}
+
+tense tense_of(std::string_view word, const tagger::lexicon& lex) {
+  const std::string w = lower(word);
+  if (const auto t = listed(w, lex)) return *t;
   if (w.size() <= 4 || std::find(lex.not_past.begin(), lex.not_past.end(), w) != lex.not_past.end())
     return tense::unknown;
   for (const auto& suf : lex.past_suffixes)
@@ -76,6 +97,51 @@ date::local_days first_day(const time::value& v) { return date::floor<date::days
 date::local_days end_day(const time::value& v) {
   const auto d = date::floor<date::days>(v.span->end);
   return d == v.span->end ? d : d + date::days{1};
+}
+
+namespace {
+// From this share of word pairs on, two quotations are the same speech: translations and trims
+// keep most pairs ("more stable and predictable" / "more stable and more predictable"),
+// paraphrases few ("a predictable, stable relationship").
+constexpr double same_speech = 0.6;
+}  // namespace
+
+double quote_overlap(std::string_view x, std::string_view y, const events::lexicon& lex) {
+  auto pairs = [&](std::string_view q) {
+    std::vector<std::string> words;
+    for (const auto& t : events::tokenize(q, lex.fold))
+      if (t.kind != events::token_kind::punct) words.push_back(t.fold);
+    std::set<std::pair<std::string, std::string>> r;
+    for (std::size_t i = 0; i + 1 < words.size(); ++i) r.emplace(words[i], words[i + 1]);
+    return r;
+  };
+  const auto px = pairs(x), py = pairs(y);
+  const auto& small = px.size() <= py.size() ? px : py;
+  const auto& large = px.size() <= py.size() ? py : px;
+  if (small.empty()) return 0;
+  std::size_t found = 0;
+  for (const auto& p : small) found += large.count(p);
+  return double(found) / double(small.size());
+}
+
+bool same_happening(const merge::event& a, const merge::event& b, const events::lexicon& lex) {
+  if (!lex.compatible(a.kind, b.kind)) return false;
+  bool quotes_a = false, quotes_b = false;
+  for (const auto& mb : b.mentions) quotes_b = quotes_b || !mb.quote.empty();
+  for (const auto& ma : a.mentions) {
+    if (ma.quote.empty()) continue;
+    quotes_a = true;
+    for (const auto& mb : b.mentions)
+      if (!mb.quote.empty() && quote_overlap(ma.quote, mb.quote, lex) >= same_speech) return true;
+  }
+  if (quotes_a && quotes_b) return false;
+  std::set<std::string> pa, pb;
+  for (const auto& m : a.mentions) pa.insert(m.persons.begin(), m.persons.end());
+  for (const auto& m : b.mentions) pb.insert(m.persons.begin(), m.persons.end());
+  std::size_t shared = 0;
+  for (const auto& p : pa) shared += pb.count(p);
+  if (shared >= 2) return true;
+  return shared == 1 && a.kind == b.kind && !a.place.empty() && a.place == b.place;
 }
 
 events::mention mention_for(const corpus::document& d, std::uint32_t document_index,

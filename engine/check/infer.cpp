@@ -86,6 +86,7 @@ class inferrer {
       known_days_.push_back(date::floor<days>(*d.published.local));
       for (auto& m : extract(d, i)) reference_.push_back(std::move(m));
     }
+    reference_events_ = merge::merge_mentions(std::move(reference_), in.events_lexicon, in.merge_options).events;
   }
 
   inference infer(corpus::document& d, std::uint32_t index) const {
@@ -146,6 +147,7 @@ class inferrer {
   events::name_index names_;
   std::vector<local_days> known_days_;
   std::vector<events::mention> reference_;
+  std::vector<merge::event> reference_events_;  // the documents whose publication is stated
 
   std::vector<events::mention> extract(const corpus::document& d, std::uint32_t index) const {
     const auto timexes = resolve_document(d, in_.tagger_lexicon);
@@ -199,42 +201,35 @@ class inferrer {
       t.distance += std::min(dist, distance_cap);
     }
 
-    auto mine = events::extract(d, index, timexes, in_.events_lexicon, names_);
-    auto all = reference_;
-    const auto first_mine = all.size();
-    for (auto& m : mine) all.push_back(std::move(m));
-    // Merged events keep their mentions; a mention is ours when it belongs to this document.
-    const auto merged = merge::merge_mentions(std::move(all), in_.events_lexicon, in_.merge_options);
-    (void)first_mine;
-    auto ours = [&](const events::mention& m) { return m.document == d.id; };
-    auto own_dated = [](const events::mention& m) { return m.dated() && !m.time_inherited && m.time_span.size() > 0; };
-    std::vector<bool> event_has_ours(merged.events.size(), false), event_has_others(merged.events.size(), false);
-    for (std::size_t e = 0; e < merged.events.size(); ++e) {
-      const auto& ev = merged.events[e];
-      std::set<std::string> others;
-      for (const auto& m : ev.mentions) {
-        if (!own_dated(m)) continue;
-        if (ours(m)) event_has_ours[e] = true;
-        else {
-          event_has_others[e] = true;
-          others.insert(m.document);
-        }
+    // Each dated mention of ours against the events the other sources report: the same
+    // happening dated the same way agrees, dated otherwise disagrees.
+    for (const auto& m : events::extract(d, index, timexes, in_.events_lexicon, names_)) {
+      if (!m.dated() || m.time_inherited || m.time_span.size() == 0) continue;
+      merge::event mine;
+      mine.kind = m.kind;
+      mine.place = m.place;
+      mine.mentions = {m};
+      const merge::event* agreeing = nullptr;
+      const merge::event* disagreeing = nullptr;
+      for (const auto& e : reference_events_) {
+        if (!e.value.span || !same_happening(mine, e, in_.events_lexicon)) continue;
+        if (e.value.timex == m.time->timex) agreeing = agreeing ? agreeing : &e;
+        else if (!e.value.span->overlaps(*m.time->span) && e.value.gran <= time::granularity::day &&
+                 m.time->gran <= time::granularity::day)
+          disagreeing = disagreeing ? disagreeing : &e;
       }
-      if (!event_has_ours[e] || !event_has_others[e]) continue;
-      for (const auto& m : ev.mentions) {
-        if (!ours(m) || !own_dated(m)) continue;
+      if (agreeing) {
         ++t.agree;
+        std::set<std::string> others;
+        for (const auto& o : agreeing->mentions)
+          if (o.dated() && !o.time_inherited) others.insert(o.document);
         std::string docs;
         for (const auto& o : others) docs += (docs.empty() ? "" : ", ") + o;
-        t.evidence.push_back(fmt::format("'{}' dates the {} {} as {} do{}", m.time_text, m.trigger_text,
+        t.evidence.push_back(fmt::format("'{}' puts '{}' on {}, as {} do{}", m.time_text, m.trigger_text,
                                          m.time->timex, docs, others.size() == 1 ? "es" : ""));
+      } else if (disagreeing) {
+        ++t.disagree;
       }
-    }
-    for (const auto& c : merged.candidates) {
-      if (c.first >= merged.events.size() || c.second >= merged.events.size()) continue;
-      const bool a = event_has_ours[c.first] && !event_has_others[c.first] && event_has_others[c.second];
-      const bool b = event_has_ours[c.second] && !event_has_others[c.second] && event_has_others[c.first];
-      if (a || b) ++t.disagree;
     }
     return t;
   }

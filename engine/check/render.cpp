@@ -70,8 +70,11 @@ std::string render_text(const report& r, const corpus::corpus& c) {
       out += fmt::format("\n  {}: {}: {}\n", to_string(f.level), to_string(f.kind), f.explanation);
       if (!f.event.empty()) out += fmt::format("    event {}: {}\n", f.event, f.event_title);
       for (const auto& m : f.mentions) {
-        out += fmt::format("    {} {}-{} '{}' = {}\n", m.mention.document, m.file_time.start, m.file_time.end,
-                           m.mention.time_text, m.value.empty() ? "(no value)" : m.value);
+        if (m.mention.time_text.empty() || m.file_time.size() == 0)
+          out += fmt::format("    {} (no date of its own)\n", m.mention.document);
+        else
+          out += fmt::format("    {} {}-{} '{}' = {}\n", m.mention.document, m.file_time.start, m.file_time.end,
+                             m.mention.time_text, m.value.empty() ? "(no value)" : m.value);
         out += fmt::format("        in \"{}\" ({}-{})\n", one_line(m.mention.sentence_text),
                            m.mention.file_sentence.start, m.mention.file_sentence.end);
       }
