@@ -336,6 +336,10 @@ class checker {
     finding f;
     f.mentions = {cite(di, t)};
     f.values = {t.value.timex, d.published.timex()};
+    if (const auto it = carried_.find({di, t.start}); it != carried_.end()) {
+      f.event = t_.events[it->second.first].id;
+      f.event_title = t_.events[it->second.first].title;
+    }
     // A date stated in full does not depend on the publication time: then it is the stated
     // publication time that the text contradicts.
     if (absolute && stated_publication(d.published)) {

@@ -254,10 +254,18 @@ checked_timeline build_checked(corpus::corpus& c, const inputs& in) {
   checked_timeline r;
   r.findings.inferred = infer_publication_times(c, in);
   r.timeline = merge::build_timeline(c, in.tagger_lexicon, in.events_lexicon, in.merge_options);
+  for (const auto& i : r.findings.inferred)
+    for (auto& d : r.timeline.documents)
+      if (d.id == i.document && i.range) {
+        d.published_range = i.range;
+        d.published_evidence = i.evidence;
+      }
   auto checked = check_timeline(c, r.timeline, in);
   r.findings.findings = std::move(checked.findings);
   for (const auto& f : r.findings.findings)
-    if (f.level == severity::error) r.timeline.conflicts.push_back(to_conflict(f));
+    // The timeline's conflicts belong to an event; an error about an expression no event
+    // carries stays in the check report.
+    if (f.level == severity::error && !f.event.empty()) r.timeline.conflicts.push_back(to_conflict(f));
   return r;
 }
 

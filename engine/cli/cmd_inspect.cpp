@@ -8,10 +8,15 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "check/check.h"
+#include "check/render.h"
 #include "cli/command.h"
 #include "core/data_dir.h"
 #include "corpus/config.h"
 #include "corpus/ingest.h"
+#include "events/lexicon.h"
+#include "merge/options.h"
+#include "tagger/lexicon.h"
 
 namespace annalist::cli {
 
@@ -36,7 +41,31 @@ std::string where_text(const corpus::publication_time& p) {
   return p.where ? fmt::format("{}:{}", p.where.line, p.where.column) : std::string();
 }
 
-void print_text(const corpus::corpus& c) {
+// What an inferred publication time rests on (check stage), one line each.
+std::vector<std::string> evidence_of(const std::vector<check::inference>& inferred, std::string_view id) {
+  for (const auto& i : inferred)
+    if (i.document == id) return i.evidence;
+  return {};
+}
+
+// Documents that state no publication time get an inferred one, as `build` and `check` would
+// resolve them with; this needs the lexicons, so it is only loaded when some document needs it.
+std::vector<check::inference> infer(corpus::corpus& c, diagnostics& diags) {
+  bool unknown = false;
+  for (const auto& d : c.documents) unknown = unknown || !d.published.local;
+  if (!unknown) return {};
+  const auto lexdir = data_dir() / "lexicon/en";
+  auto tlex = tagger::lexicon::load(lexdir);
+  auto elex = events::lexicon::load(lexdir, diags);
+  if (!tlex.value || !elex) {
+    for (auto& d : tlex.diags) diags.push_back(std::move(d));
+    return {};
+  }
+  const merge::options opts;
+  return check::infer_publication_times(c, {*tlex.value, *elex, opts});
+}
+
+void print_text(const corpus::corpus& c, const std::vector<check::inference>& inferred) {
   std::string out = fmt::format("corpus {} ({} document{}, {} skipped, default zone {})\n", c.name,
                                 c.documents.size(), c.documents.size() == 1 ? "" : "s",
                                 c.skipped.size(), c.zone);
@@ -53,6 +82,8 @@ void print_text(const corpus::corpus& c) {
                            where_text(p));
       }
       out += ")\n";
+      if (p.inferred_range) out += fmt::format("  range      {}\n", check::range_text(*p.inferred_range));
+      for (const auto& e : evidence_of(inferred, d.id)) out += fmt::format("  evidence   {}\n", e);
     } else {
       out += fmt::format("  published  unknown (zone {})\n", p.zone);
     }
@@ -70,7 +101,7 @@ void print_text(const corpus::corpus& c) {
   std::fwrite(out.data(), 1, out.size(), stdout);
 }
 
-void print_json(const corpus::corpus& c) {
+void print_json(const corpus::corpus& c, const std::vector<check::inference>& inferred) {
   using json = nlohmann::ordered_json;
   json j;
   j["corpus"] = c.name;
@@ -88,6 +119,11 @@ void print_json(const corpus::corpus& c) {
     doc["published_from"] = corpus::to_string(p.from);
     doc["published_stated"] = p.stated;
     doc["published_where"] = where_text(p);
+    if (p.inferred_range) {
+      doc["published_range"] = {{"start", time::iso_date(p.inferred_range->start)},
+                                {"end", time::iso_date(p.inferred_range->end)}};
+      doc["published_evidence"] = evidence_of(inferred, d.id);
+    }
     doc["paragraphs"] = d.paragraphs.size();
     json sentences = json::array();
     for (const auto& s : d.sentences) {
@@ -121,8 +157,11 @@ int run(const inspect_args& a) {
   auto c = corpus::load_corpus(a.corpus, options, diags);
   for (const auto& d : diags) std::cerr << d.to_string() << '\n';
   if (!c) return unusable;
-  if (a.format == "json") print_json(*c);
-  else print_text(*c);
+  diags.clear();
+  const auto inferred = infer(*c, diags);
+  for (const auto& d : diags) std::cerr << d.to_string() << '\n';
+  if (a.format == "json") print_json(*c, inferred);
+  else print_text(*c, inferred);
   return ok;
 }
 

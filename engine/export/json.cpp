@@ -27,12 +27,20 @@ std::string timeline_json(const merge::timeline& t) {
   json j;
   j["corpus"] = t.corpus;
   j["documents"] = json::array();
-  for (const auto& d : t.documents)
-    j["documents"].push_back({{"id", d.id},
-                              {"file", d.file},
-                              {"source", or_null(d.source)},
-                              {"published", or_null(d.published)},
-                              {"published_from", d.published_from}});
+  for (const auto& d : t.documents) {
+    json doc = {{"id", d.id},
+                {"file", d.file},
+                {"source", or_null(d.source)},
+                {"published", or_null(d.published)},
+                {"published_from", d.published_from}};
+    // Inferred publication times say what they rest on (additive fields, check stage).
+    if (d.published_range) {
+      doc["published_range"] = {{"start", time::iso_date(d.published_range->start)},
+                                {"end", time::iso_date(d.published_range->end)}};
+      doc["published_evidence"] = d.published_evidence;
+    }
+    j["documents"].push_back(std::move(doc));
+  }
   j["skipped"] = json::array();
   for (const auto& s : t.skipped) j["skipped"].push_back({{"file", s.file}, {"error", s.error}});
   j["events"] = json::array();

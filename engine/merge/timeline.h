@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,9 @@ struct source_document {
   std::string id, file, source, url;
   std::string published;       // TIMEX3 form, empty when unknown
   std::string published_from;  // manifest | header | inferred | unknown
+  // When inferred (check stage): the days the evidence allows, and the evidence, one line each.
+  std::optional<time::interval> published_range{};
+  std::vector<std::string> published_evidence{};
 };
 
 struct skipped_document {
