@@ -676,6 +676,13 @@ std::vector<mention> extract(const corpus::document& doc, std::uint32_t document
     // One mention per dated trigger, absorbing the undated triggers of compatible kind in its
     // clause ("offered a prebuttal at a news conference Monday" is one event); the remaining
     // undated triggers of a clause group the same way around their first verb.
+    // "took office following the inauguration": a relational word keeps two events apart
+    auto relation_between = [&](const trigger_hit& x, const trigger_hit& y) {
+      const auto from = std::min(x.last, y.last), to = std::max(x.first, y.first);
+      for (auto k = from; k < to; ++k)
+        if (lex.relational.count(a.toks[k].fold)) return true;
+      return false;
+    };
     std::vector<bool> used(trig.size(), false);
     std::vector<std::vector<std::size_t>> groups;
     for (std::size_t x = 0; x < trig.size(); ++x)
@@ -685,7 +692,7 @@ std::vector<mention> extract(const corpus::document& doc, std::uint32_t document
       for (std::size_t y = 0; y < trig.size(); ++y) {
         if (used[y] || trig[y].clause != head.clause || trig[y].in_quote) continue;
         const auto gap = trig[y].first > head.first ? trig[y].first - head.last : head.first - trig[y].last;
-        if (gap > kAbsorbGap) continue;
+        if (gap > kAbsorbGap || relation_between(trig[y], head)) continue;
         if (lex.compatible(lex.triggers[trig[y].entry].kind, lex.triggers[head.entry].kind)) {
           g.push_back(y);
           used[y] = true;
@@ -698,7 +705,8 @@ std::vector<mention> extract(const corpus::document& doc, std::uint32_t document
       used[x] = true;
       for (std::size_t y = x + 1; y < trig.size(); ++y) {
         if (used[y] || trig[y].clause != trig[x].clause || trig[y].in_quote) continue;
-        if (trig[y].first - trig[g.back()].last > kAbsorbGap) continue;
+        if (trig[y].first - trig[g.back()].last > kAbsorbGap || relation_between(trig[g.back()], trig[y]))
+          continue;
         if (lex.compatible(lex.triggers[trig[y].entry].kind, lex.triggers[trig[x].entry].kind)) {
           g.push_back(y);
           used[y] = true;
@@ -847,9 +855,7 @@ std::vector<mention> extract(const corpus::document& doc, std::uint32_t document
           for (auto k = cs; k < ce; ++k)
             if (a.timex_of[k] == *t.timex) { x = std::min(x, k); y = k + 1; }
           if (x != npos) {
-            if (x > cs && a.word(x - 1) && (lex.locative.count(a.toks[x - 1].fold) ||
-                                           a.toks[x - 1].fold == "on"))
-              --x;
+            if (x > cs && lex.time_prepositions.count(a.toks[x - 1].fold)) --x;
             if (y < ce && a.toks[y].fold == "'s") ++y;
             cut.emplace_back(x, y);
           }
@@ -876,8 +882,17 @@ std::vector<mention> extract(const corpus::document& doc, std::uint32_t document
           break;
         }
         std::string head;
-        if (t.premodified) {
+        if (!entry.verb) {
           // the noun phrase: "the famous 1986 summit between President Ronald Reagan and ..."
+          std::uint32_t np = t.premodified ? t.np_start : t.first;
+          if (!t.premodified && t.first >= s + 2 && a.toks[t.first - 1].fold == "'s" &&
+              a.hit_at[t.first - 2] != npos)
+            np = a.hits[a.hit_at[t.first - 2]].first;  // "Russia's annexation of Crimea"
+          else if (!t.premodified)
+            for (std::uint32_t k = t.first, steps = 0; k > s && steps < 3; --k, ++steps) {
+              if (lex.determiners.count(a.toks[k - 1].fold)) { np = k - 1; break; }
+              if (!a.word(k - 1) || a.clause_of[k - 1] != t.clause) break;
+            }
           std::uint32_t end = t.last;
           while (end < e && end - t.last < 12 && a.clause_of[end] == a.clause_of[t.first] &&
                  a.toks[end].kind != token_kind::punct && !lex.relative.count(a.toks[end].fold) &&
@@ -888,7 +903,7 @@ std::vector<mention> extract(const corpus::document& doc, std::uint32_t document
             if (verb) break;
             ++end;
           }
-          m.headline = compose(a, t.np_start, end, {});
+          m.headline = compose(a, np, end, t.premodified ? decltype(cut){} : cut);
         } else if (names_only && shorts.size() >= 1 && subj_end == t.first && subj_end > cs) {
           for (std::size_t k = 0; k < shorts.size(); ++k)
             head += (k == 0 ? "" : k + 1 == shorts.size() ? " and " : ", ") + shorts[k];

@@ -238,7 +238,7 @@ std::optional<lexicon> lexicon::parse(std::string_view events_toml, const std::s
   }
   // [clause]
   if (const toml::table* cl = (*ev)["clause"].as_table()) {
-    r.only_keys(*cl, "[clause]", {"after_comma", "relative", "relational", "of", "locative", "definite", "determiners",
+    r.only_keys(*cl, "[clause]", {"after_comma", "relative", "relational", "of", "locative", "definite", "determiners", "time_prepositions",
                                   "person_pronouns", "simultaneous", "participants"});
     auto fill = [&](std::unordered_set<std::string>& set, std::string_view key) {
       for (auto& w : r.strings(*cl, key)) set.insert(lex.fold.fold(w));
@@ -252,6 +252,7 @@ std::optional<lexicon> lexicon::parse(std::string_view events_toml, const std::s
     fill(lex.participants, "participants");
     fill(lex.definite, "definite");
     fill(lex.determiners, "determiners");
+    fill(lex.time_prepositions, "time_prepositions");
     for (auto& w : r.strings(*cl, "simultaneous")) lex.simultaneous.add(lex.phrase_tokens(w), 0);
   }
   if (const toml::table* sim = (*ev)["similarity"].as_table()) {

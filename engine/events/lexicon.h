@@ -94,7 +94,7 @@ class lexicon {
   phrase_table planned, expected, negation;  // status cues
   int status_window = 6;
   std::unordered_set<std::string> after_comma, relative, relational, of, locative, pronouns,
-      participants, stopwords, definite, determiners;
+      participants, stopwords, definite, determiners, time_prepositions;
   phrase_table simultaneous;
 
   std::vector<trigger_example> trigger_examples;

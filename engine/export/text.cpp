@@ -1,6 +1,7 @@
 #include "export/text.h"
 
 #include <map>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -46,15 +47,19 @@ std::string timeline_text(const merge::timeline& t) {
     if (!e.place.empty()) facts += " | " + e.place;
     out += fmt::format("  {:<12} {}\n", "", facts);
     // One entry per document, with the words that date the event there.
-    std::string sources;
-    std::map<std::string, bool> seen;
+    std::vector<std::string> order;
+    std::map<std::string, std::string> dated_by;
     for (const auto& m : e.mentions) {
-      if (seen[m.document]) continue;
-      seen[m.document] = true;
+      if (!dated_by.count(m.document)) order.push_back(m.document);
+      auto& t = dated_by[m.document];
+      if (t.empty() && !m.time_text.empty()) t = one_line(m.time_text);
+    }
+    std::string sources;
+    for (const auto& doc : order) {
       if (!sources.empty()) sources += "; ";
-      sources += m.document;
-      if (const auto& s = source_of[m.document]; !s.empty()) sources += " " + s;
-      if (!m.time_text.empty()) sources += fmt::format(" \"{}\"", one_line(m.time_text));
+      sources += doc;
+      if (const auto& s = source_of[doc]; !s.empty()) sources += " " + s;
+      if (!dated_by[doc].empty()) sources += fmt::format(" \"{}\"", dated_by[doc]);
     }
     out += fmt::format("  {:<12} sources: {}\n", "", sources);
   }

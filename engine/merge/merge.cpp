@@ -535,6 +535,8 @@ event merger::finish(const cluster& c) const {
   bool reported_done = false;
   for (auto mi : members) {
     const auto& m = ms_[mi];
+    // the dated mentions say what the event is; undated ones only joined it
+    if (m.dated()) kinds[m.kind] += 2;
     ++kinds[m.kind];
     switch (m.state) {
       case events::status::planned: ++planned; break;
@@ -570,7 +572,9 @@ event merger::finish(const cluster& c) const {
     return a.second.first != b.second.first ? a.second.first > b.second.first
                                             : a.second.second < b.second.second;
   });
-  for (auto& [name, n] : av) ev.actors.push_back(name);
+  // An actor named once among many mentions is usually someone the sentence also talks about.
+  for (auto& [name, n] : av)
+    if (n.first >= 2 || members.size() <= 2) ev.actors.push_back(name);
   int best_place = 0;
   std::size_t best_first = 0;
   for (const auto& [name, n] : places)
