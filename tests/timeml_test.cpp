@@ -4,6 +4,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include <cstdlib>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -292,6 +294,42 @@ BOOST_AUTO_TEST_CASE(creation_time_from_publication) {
   c = out::creation_time_of(p);
   BOOST_TEST(c->value() == "2021-05-19");
   BOOST_TEST(tml::attribute(c->attrs, "type") == "DATE");
+}
+
+// `annalist tag --input timeml`: the CLI end to end on files written here.
+BOOST_AUTO_TEST_CASE(cli_tags_timeml_files) {
+  const fs::path tmp = fs::temp_directory_path() / ("annalist_timeml_cli_" +
+                                                     std::to_string(::getpid()));
+  fs::create_directories(tmp / "in");
+  std::ofstream(tmp / "in/good.tml", std::ios::binary) << small;
+  std::ofstream(tmp / "in/bad.tml", std::ios::binary)
+      << "<TimeML>\n<TEXT>the <EVENT>day</TIMEX3></TEXT></TimeML>\n";
+  const std::string cmd = std::string("'") + ANNALIST_BINARY + "' tag --input timeml -o '" +
+                          (tmp / "out").string() + "' '" + (tmp / "in/good.tml").string() + "' '" +
+                          (tmp / "in/bad.tml").string() + "' 2> '" + (tmp / "err").string() + "'";
+  const int rc = std::system(cmd.c_str());
+  BOOST_TEST(WEXITSTATUS(rc) == 0);  // one bad file is reported, the rest goes on
+  const std::string err = slurp(tmp / "err");
+  BOOST_TEST(err.find("bad.tml:2:23: error: timeml: malformed XML: mismatched tag") !=
+             std::string::npos, err);
+  BOOST_TEST(!fs::exists(tmp / "out/bad.tml"));
+  const auto r = tml::read(slurp(tmp / "out/good.tml"), "good.tml");
+  BOOST_TEST_REQUIRE(r.doc.has_value());
+  const auto in = read_ok(small);
+  BOOST_TEST(r.doc->text == in.text);  // what te3score.py requires
+  BOOST_TEST(r.doc->dct->attrs == in.dct->attrs);
+  bool tuesday = false;
+  for (const auto& a : r.doc->annotations) {
+    BOOST_TEST(a.name == "TIMEX3");  // the input's EVENT and gold TIMEX3 tags are replaced
+    if (span_text(*r.doc, a) == "Tuesday") tuesday = a.attribute("value") == "2021-05-18";
+  }
+  BOOST_TEST(tuesday);
+  // Several TimeML documents cannot all go to stdout.
+  const std::string two = std::string("'") + ANNALIST_BINARY + "' tag --input timeml '" +
+                          (tmp / "in/good.tml").string() + "' '" + (tmp / "in/good.tml").string() +
+                          "' > /dev/null 2>&1";
+  BOOST_TEST(WEXITSTATUS(std::system(two.c_str())) == 2);
+  fs::remove_all(tmp);
 }
 
 // Every TempEval-3 training file reads, and written back it scores 100% against itself with the
