@@ -736,6 +736,7 @@ std::vector<mention> extract(const corpus::document& doc, std::uint32_t document
       mention m;
       m.document = doc.id;
       m.document_index = document_index;
+      if (have_dct) m.published = date::floor<date::days>(*doc.published.local);
       m.sentence_index = si;
       m.sentence = doc.sentences[si].where;
       m.sentence_text = doc.text.substr(m.sentence.start, m.sentence.size());

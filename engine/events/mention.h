@@ -30,6 +30,7 @@ std::ostream& operator<<(std::ostream& os, status s);
 
 struct mention {
   std::string document;             // corpus::document::id
+  std::optional<date::local_days> published;  // the document's publication day, when known
   std::uint32_t document_index = 0; // position of the document in the corpus
   std::uint32_t sentence_index = 0;
   corpus::span sentence;            // the sentence, in document text

@@ -148,11 +148,16 @@ class merger {
   std::unordered_map<std::int64_t, std::vector<std::uint32_t>> by_day_, by_month_, by_year_,
       month_exact_, year_exact_;
   std::vector<std::uint32_t> coarse_;
-  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> by_actor_;
+  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> by_actor_;  // (actor, week)
   std::unordered_map<std::string, std::vector<std::uint32_t>> planned_by_kind_;
 };
 
 constexpr std::uint32_t none = UINT32_MAX;
+constexpr std::int64_t kNoWeek = INT32_MIN;
+
+std::uint64_t actor_week(std::uint32_t actor, std::int64_t week) {
+  return (std::uint64_t(actor) << 32) ^ std::uint64_t(std::uint32_t(week));
+}
 
 std::int64_t month_key(time::local_minutes t) {
   const date::year_month_day d{date::floor<days>(t)};
@@ -245,8 +250,12 @@ void merger::add(std::uint32_t mi, std::uint32_t ci) {
   unite_ids(c.persons, p.persons);
   if (p.place) unite_ids(c.places, {p.place});
   if (p.speaker) unite_ids(c.speakers, {p.speaker});
-  for (auto a : c.actors)
-    if (!std::binary_search(before.begin(), before.end(), a)) by_actor_[a].push_back(ci);
+  // Undated mentions look for events by actor among documents published about when theirs was.
+  const std::int64_t week = m.published ? m.published->time_since_epoch().count() / 7 : kNoWeek;
+  for (auto a : c.actors) {
+    auto& v = by_actor_[actor_week(a, week)];
+    if (v.empty() || v.back() != ci) v.push_back(ci);
+  }
   if (m.state == events::status::planned && !c.planned) {
     c.planned = true;
     planned_by_kind_[c.kind].push_back(ci);
@@ -364,10 +373,17 @@ merge_result merger::run() {
       }
     }
     std::vector<std::uint32_t> cands;
-    for (auto a : prep_[mi].actors) {
-      auto it = by_actor_.find(a);
-      if (it != by_actor_.end()) cands.insert(cands.end(), it->second.begin(), it->second.end());
+    std::vector<std::int64_t> weeks;
+    if (m.published) {
+      const auto w = m.published->time_since_epoch().count() / 7, span = (o_.undated_window_days + 6) / 7;
+      for (auto k = w - span; k <= w + span; ++k) weeks.push_back(k);
     }
+    weeks.push_back(kNoWeek);
+    for (auto a : prep_[mi].actors)
+      for (auto w : weeks) {
+        auto it = by_actor_.find(actor_week(a, w));
+        if (it != by_actor_.end()) cands.insert(cands.end(), it->second.begin(), it->second.end());
+      }
     std::sort(cands.begin(), cands.end());
     cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
     std::uint32_t best = none;
@@ -588,14 +604,16 @@ event merger::finish(const cluster& c) const {
   // actors preferred), extractive.
   const events::mention* rep = nullptr;
   double rep_score = -1;
+  std::unordered_map<std::uint64_t, int> word_count;
+  for (auto mi : members)
+    for (auto w : prep_[mi].sentence) ++word_count[w];
   for (auto mi : members) {
     const auto& m = ms_[mi];
     if (m.headline.empty()) continue;
-    words others;
-    for (auto mj : members)
-      if (mj != mi) unite(others, prep_[mj].sentence);
     const auto& own = prep_[mi].sentence;
-    double s = own.empty() ? 0 : 5.0 * double(common(own, others)) / double(own.size());
+    std::size_t shared = 0;
+    for (auto w : own) shared += word_count[w] >= 2;  // found in another mention too
+    double s = own.empty() ? 0 : 5.0 * double(shared) / double(own.size());
     s += m.dated() && !m.time_inherited ? 3 : 0;
     s += m.verb ? 2 : 0;
     s += m.actors.empty() ? 0 : 1;

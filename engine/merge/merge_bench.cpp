@@ -36,6 +36,8 @@ const fixture& data() {
     auto tlex = tagger::lexicon::load(root + "/lexicon/en");
     x.lex = events::lexicon::load(root + "/lexicon/en", d);
     if (!tlex.value || !x.lex) {
+      for (const auto& e : tlex.diags) std::fprintf(stderr, "%s\n", e.to_string().c_str());
+      for (const auto& e : d) std::fprintf(stderr, "%s\n", e.to_string().c_str());
       std::fprintf(stderr, "merge_bench: lexicons do not load\n");
       std::exit(2);
     }
@@ -85,6 +87,7 @@ std::vector<events::mention> generate(std::size_t n) {
       x.document = std::to_string(copy) + "/" + m.document;
       x.document_index = std::uint32_t(copy) * f.documents + m.document_index;
       if (x.time) x.time = shifted(*x.time, copy * 3);
+      if (x.published) *x.published += date::days{copy * 3};
       out.push_back(std::move(x));
     }
   }

@@ -34,6 +34,7 @@ bool options::apply(std::string_view toml_text, const std::string& file, options
       {"subday_support", &o.subday_support, 0, 1}};
   const int_key ints[] = {{"conflict_window_days", &o.conflict_window_days, 0, 3660},
                           {"undated_actors", &o.undated_actors, 1, 100},
+                          {"undated_window_days", &o.undated_window_days, 0, 36600},
                           {"title_max", &o.title_max, 20, 1000}};
   bool ok = true;
   std::vector<std::string> names;

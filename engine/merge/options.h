@@ -22,6 +22,7 @@ struct options {
   // `undated_actors` shared persons (countries are in every sentence of a story, people less
   // so), or one shared actor and `undated_lexical` of its words.
   int undated_actors = 2;
+  int undated_window_days = 31;  // ... among events reported by documents published this close
   double undated_lexical = 0.5;
   double quote_same = 0.5;       // quote overlap from which two quotations are the same speech
   double quote_veto = 0.2;       // quote overlap under which two quotations are different speech
