@@ -1,9 +1,18 @@
-// `annalist tag FILE... [--dct VALUE] [--format json|timeml] [--input text|timeml] [-o DIR]`
-// — temporal expressions only. --input timeml reads TempEval-3 .tml files (cli/tag_timeml.h).
+// `annalist tag FILE... [--dct VALUE] [--timezone ZONE] [--format json|timeml] [--input text|timeml]
+//  [--repair-utf8] [-o DIR]` — temporal expressions only. --input timeml reads TempEval-3 .tml
+// files (cli/tag_timeml.h).
+//
+// Text files go through ingestion (corpus::load_document): UTF-8 validation (a bad file is
+// reported with its line:column and skipped, the others go on; exit 2 only when none is usable),
+// NFC normalization, and the publication time from the document's header lines, which anchors
+// deictic expressions when --dct is absent. --dct is read like a manifest's `published`
+// (corpus::parse_published): an offset, "Z" or a zone abbreviation is converted into --timezone
+// (default UTC); impossible dates are refused (exit 2).
 //
 // JSON lines, one per expression:
 //   {"document","start","end","text","type","value","anchor","granularity","mod","cue","rule"}
-// with byte offsets into the file as it is on disk. TimeML: one document per file with inline
+// with byte offsets into the file as it is on disk (document::original_offset), and `text` the
+// file's bytes at [start, end). TimeML: one document per file (its normalized text) with inline
 // TIMEX3 tags and the DCT as CREATION_TIME.
 #include <cstdio>
 #include <fstream>
@@ -19,6 +28,7 @@
 #include "cli/tag_timeml.h"
 #include "core/data_dir.h"
 #include "core/diagnostic.h"
+#include "corpus/ingest.h"
 #include "resolve/annotate.h"
 #include "tagger/lexicon.h"
 
@@ -32,18 +42,21 @@ struct tag_args {
   std::string format = "json";
   std::string input = "text";
   std::string out_dir;
+  std::string zone = "UTC";
   bool format_given = false;
+  bool repair_utf8 = false;
 };
 
-std::optional<std::string> read_file(const std::string& path, std::string& error) {
+// The file's own bytes, for the `text` of expressions when normalization changed the text.
+std::string read_original(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = fmt::format("{}: error: tag: cannot open the file", path);
-    return std::nullopt;
-  }
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
+}
+
+void print(const diagnostics& diags) {
+  for (const auto& d : diags) std::cerr << d.to_string() << '\n';
 }
 
 std::string xml_escape(std::string_view s) {
@@ -90,17 +103,30 @@ std::string timex_to_timeml(std::string_view text, const std::vector<resolve::ti
 
 int run(const tag_args& a) {
   const auto lex = tagger::lexicon::load(data_dir() / "lexicon" / "en");
-  for (const auto& d : lex.diags) std::cerr << d.to_string() << '\n';
+  print(lex.diags);
   if (!lex.value) return unusable;
+  if (!corpus::known_zone(a.zone)) {
+    std::cerr << fmt::format("annalist: error: tag: --timezone: {}\n", corpus::unknown_zone_message(a.zone));
+    return unusable;
+  }
 
   std::optional<resolve::reference_time> dct;
+  std::string dct_text;  // TIMEX3 form, for the TimeML DCT
   if (!a.dct.empty()) {
-    dct = resolve::parse_reference_time(a.dct);
-    if (!dct) {
-      std::cerr << fmt::format("annalist: error: tag: --dct '{}' is not a date or date-time "
-                               "(expected e.g. 2021-05-19 or 2021-05-19T17:55Z)\n", a.dct);
+    diagnostics why;
+    const auto p = corpus::parse_published(a.dct, a.zone, why);
+    if (!p || !p->local) {
+      std::string reason;
+      for (const auto& d : why)
+        if (d.level == severity::error) reason = d.message;
+      std::cerr << fmt::format("annalist: error: tag: --dct '{}': {}\n", a.dct,
+                               reason.empty() ? "not a date or date-time" : reason);
       return unusable;
     }
+    for (const auto& d : why)
+      std::cerr << fmt::format("annalist: {}: tag: --dct '{}': {}\n", to_string(d.level), a.dct, d.message);
+    dct = resolve::reference_time{*p->local, p->gran};
+    dct_text = p->timex();
   }
   if (a.input == "timeml") {  // TempEval-3 .tml files: DCT and TEXT from the file itself
     tag_timeml_options o;
@@ -114,32 +140,45 @@ int run(const tag_args& a) {
     std::cerr << "annalist: error: tag: -o is for --input timeml; text input is written to stdout\n";
     return unusable;
   }
+  corpus::ingest_options io;
+  io.default_zone = a.zone;
+  io.repair_utf8 = a.repair_utf8;
   int tagged = 0;
+  std::string out;
   for (const auto& file : a.files) {
-    std::string err;
-    const auto text = read_file(file, err);
-    if (!text) {
-      std::cerr << err << '\n';
-      continue;
-    }
     diagnostics diags;
+    const auto doc = corpus::load_document(file, io, diags);
+    print(diags);
+    if (!doc) continue;  // reported; the other files go on
+    diags.clear();
     resolve::annotate_options opt;
     opt.dct = dct;
+    std::string doc_dct = dct_text;
+    if (!dct && doc->published.local) {  // the header's publication time
+      opt.dct = resolve::reference_time{*doc->published.local, doc->published.gran};
+      doc_dct = doc->published.timex();
+    }
     opt.report = &diags;
     opt.file = file;
-    const auto found = resolve::annotate(*text, opt, *lex.value);
-    for (const auto& d : diags) std::cerr << d.to_string() << '\n';
+    const auto found = resolve::annotate(doc->text, opt, *lex.value);
+    print(diags);
     ++tagged;
     if (a.format == "timeml") {
-      std::cout << timex_to_timeml(*text, found, file, dct, a.dct);
+      std::cout << timex_to_timeml(doc->text, found, file, opt.dct, doc_dct);
       continue;
     }
+    // Offsets are into the normalized text; the file's own bytes are read again only when
+    // normalization (NFC, a BOM, repaired bytes) changed them.
+    const std::string original = doc->offsets.identity() ? std::string() : read_original(file);
     for (const auto& t : found) {
+      const std::uint32_t start = doc->original_offset(t.start), end = doc->original_offset(t.end);
       nlohmann::ordered_json j;
       j["document"] = file;
-      j["start"] = t.start;
-      j["end"] = t.end;
-      j["text"] = t.text;
+      j["start"] = start;
+      j["end"] = end;
+      j["text"] = original.empty() || end > original.size() || start > end
+                      ? t.text
+                      : original.substr(start, end - start);
       j["type"] = time::to_string(t.value.type);
       j["value"] = t.value.timex;
       j["anchor"] = t.unresolved ? "unresolved" : time::to_string(t.anchor);
@@ -152,9 +191,18 @@ int run(const tag_args& a) {
         for (const auto& v : t.alternatives) alts.push_back(v.timex);
         j["alternatives"] = alts;
       }
-      std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+      out += j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      out += '\n';
+      if (out.size() > (1u << 16)) {
+        std::fwrite(out.data(), 1, out.size(), stdout);
+        out.clear();
+      }
     }
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    out.clear();
   }
+  std::fflush(stdout);
+  if (tagged == 0) std::cerr << "annalist: error: tag: no usable input file\n";
   return tagged > 0 ? ok : unusable;
 }
 
@@ -163,7 +211,14 @@ const bool registered = register_command({
     [](CLI::App& sub) -> action {
       auto a = std::make_shared<tag_args>();
       sub.add_option("files", a->files, "Text files to tag")->required();
-      sub.add_option("--dct", a->dct, "Publication (document creation) time, e.g. 2021-05-19T17:55Z");
+      sub.add_option("--dct", a->dct,
+                     "Publication (document creation) time, e.g. 2021-05-19, 2021-05-19T17:55Z, "
+                     "\"2021-05-19 10:20 EDT\" (default: the date in the file's header lines)");
+      sub.add_option("--timezone", a->zone,
+                     "The documents' time zone (IANA name; default UTC): --dct and header times "
+                     "with an offset or zone are converted into it");
+      sub.add_flag("--repair-utf8", a->repair_utf8,
+                   "Replace invalid UTF-8 with U+FFFD instead of skipping the file");
       auto* fmt_opt =
           sub.add_option("--format", a->format, "Output format (json, or timeml; default json, "
                                                 "timeml for --input timeml)")
