@@ -33,7 +33,7 @@ bool boundary_before(const tagger::tokens& toks, std::size_t p) {
 
 struct cue {
   direction dir = direction::nearest;
-  std::string word;
+  std::string_view word;  // into the tokens' normalized text
   std::size_t distance = 0;
   bool found = false;
 };
@@ -84,8 +84,12 @@ class cue_finder {
   bool perfect_before(std::size_t p) const {
     for (std::size_t k = 1; k <= 2 && p >= k; ++k) {
       const auto w = toks_.norm(p - k);
-      if (std::find(lex_.perfect.begin(), lex_.perfect.end(), w) != lex_.perfect.end()) return true;
-      if (!(w.size() > 3 && w.ends_with("ly")) && w != "not" && w != "also" && w != "already") break;
+      if (in(lex_.perfect, w)) return true;
+      // "has not given", "has recently given": the words that may stand in between (tense.toml).
+      const bool skip = in(lex_.perfect_skip, w) ||
+                        std::any_of(lex_.perfect_skip_suffixes.begin(), lex_.perfect_skip_suffixes.end(),
+                                    [&](const std::string& s) { return w.size() > s.size() + 1 && w.ends_with(s); });
+      if (!skip) break;
     }
     return false;
   }
@@ -96,9 +100,9 @@ class cue_finder {
     if (t.kind != token_kind::word && t.kind != token_kind::punct) return std::nullopt;
     const auto w = toks_.norm(p);
     cue c;
-    c.word = std::string(w);
+    c.word = w;
     c.found = true;
-    const auto it = lex_.forms_by_first.find(std::string(w));
+    const auto it = lex_.forms_by_first.find(w);
     if (it != lex_.forms_by_first.end()) {
       for (const auto& f : it->second) {
         const auto& e = lex_.entries()[f.entry];
@@ -124,15 +128,12 @@ class cue_finder {
     }
     // Regular past tense by its ending ("withdrew" must be listed; "voted" need not be).
     if (t.kind == token_kind::word && !t.capitalized && w.size() > 4 &&
-        std::find(lex_.not_past.begin(), lex_.not_past.end(), w) == lex_.not_past.end()) {
+        !in(lex_.not_past, w)) {
       for (const auto& suf : lex_.past_suffixes)
         if (w.ends_with(suf)) {
           // "the planned summit", "a scheduled visit": an -ed word right after a determiner
-          // is an adjective, not a verb.
-          if (p > 0) {
-            const auto prev = toks_.norm(p - 1);
-            if (prev == "the" || prev == "a" || prev == "an" || prev == "its" || prev == "their") return std::nullopt;
-          }
+          // (tense.toml: adjective_after) is an adjective, not a verb.
+          if (p > 0 && in(lex_.adjective_after, toks_.norm(p - 1))) return std::nullopt;
           if (passive_before(p)) return std::nullopt;
           c.dir = perfect_before(p) ? direction::nearest : direction::past;
           return c;
@@ -258,7 +259,7 @@ std::vector<timex> annotate(std::string_view text, const annotate_options& optio
       t.anchor = r.anchor;
       t.alternatives = std::move(r.alternatives);
       t.unresolved = r.unresolved;
-      if (c.found && c.dir != direction::nearest) t.cue = c.word;
+      if (c.found && c.dir != direction::nearest) t.cue = std::string(c.word);
       t.rule = lex.patterns()[m.pattern].name;
       if (!t.unresolved && t.value.gran == time::granularity::quarter &&
           (m.what.has(field::quarter) || m.what.text(field::special) == "period"))

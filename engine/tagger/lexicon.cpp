@@ -51,7 +51,7 @@ std::string meaning::to_string() const {
 }
 
 std::optional<std::uint16_t> lexicon::class_id(std::string_view name) const {
-  const auto it = class_ids_.find(std::string(name));
+  const auto it = class_ids_.find(name);
   if (it == class_ids_.end()) return std::nullopt;
   return it->second;
 }
@@ -66,7 +66,7 @@ struct lexicon_builder {
   }
 
   std::uint16_t intern_class(std::string_view name) {
-    const auto it = lex.class_ids_.find(std::string(name));
+    const auto it = lex.class_ids_.find(name);
     if (it != lex.class_ids_.end()) return it->second;
     const auto id = static_cast<std::uint16_t>(lex.class_names_.size());
     lex.class_names_.emplace_back(name);
@@ -390,10 +390,17 @@ struct lexicon_builder {
       else if (key == "clause_breaks") lex.clause_breaks = strings(v, key);
       else if (key == "year_guard_before") lex.year_guard_before = strings(v, key);
       else if (key == "year_guard_after") lex.year_guard_after = strings(v, key);
+      else if (key == "adjective_after") lex.adjective_after = strings(v, key);
+      else if (key == "perfect_skip") lex.perfect_skip = strings(v, key);
+      else if (key == "perfect_skip_suffixes") lex.perfect_skip_suffixes = strings(v, key);
+      else if (key == "plural_suffixes") lex.plural_suffixes = strings(v, key);
+      else if (key == "not_plural_suffixes") lex.not_plural_suffixes = strings(v, key);
       else {
         const std::vector<std::string> known = {"ref", "slash_order", "past_suffixes", "not_past", "perfect",
                                                 "passive", "clause_breaks", "year_guard_before",
-                                                "year_guard_after"};
+                                                "year_guard_after", "adjective_after", "perfect_skip",
+                                                "perfect_skip_suffixes", "plural_suffixes",
+                                                "not_plural_suffixes"};
         const auto hint = closest_match(key, known);
         error(pos(v), hint.empty() ? fmt::format("unknown setting '{}'", key)
                                    : fmt::format("unknown setting '{}' (did you mean '{}'?)", key, hint));

@@ -6,8 +6,9 @@
 //
 // Every *.toml of the folder is read (no list to keep up to date). A file may hold:
 //   [settings]   defaults: `ref` (examples' reference time), `slash_order` ("mdy" | "dmy"),
-//                `past_suffixes`, `not_past`, `perfect`, `passive`, `clause_breaks`,
-//                `year_guard_before`, `year_guard_after`
+//                `past_suffixes`, `not_past`, `adjective_after`, `perfect`, `perfect_skip`,
+//                `perfect_skip_suffixes`, `passive`, `clause_breaks`, `year_guard_before`,
+//                `year_guard_after`, `plural_suffixes`, `not_plural_suffixes`
 //   [[entry]]    a word class member: `class`, `forms` (one or more tokens each), optional
 //                `value` (a number patterns may bind), any meaning field (`month = 5`), `examples`
 //   [[pattern]]  a composition rule: `name`, `match` (elements), optional fields to set,
@@ -37,6 +38,14 @@
 #include "tagger/meaning.h"
 
 namespace annalist::tagger {
+
+/// Hash for string-keyed maps that are looked up with std::string_view (no temporary string).
+struct string_hash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+template <class T>
+using string_map = std::unordered_map<std::string, T, string_hash, std::equal_to<>>;
 
 /// Built-in token shapes, class ids [0, shape_count).
 enum class shape : std::uint16_t { int_, day, year, ord, clock, isodate, slashdate, decade, count_ };
@@ -115,7 +124,7 @@ class lexicon {
     std::uint32_t entry = 0;
   };
   /// Forms by their first normalized token.
-  std::unordered_map<std::string, std::vector<form>> forms_by_first;
+  string_map<std::vector<form>> forms_by_first;
 
   /// Pattern trie: each node has literal edges, class edges and the patterns accepted there.
   struct class_edge {
@@ -125,7 +134,7 @@ class lexicon {
     std::uint32_t child;
   };
   struct node {
-    std::unordered_map<std::string, std::uint32_t> literal;
+    string_map<std::uint32_t> literal;
     std::vector<class_edge> classes;
     std::vector<std::uint32_t> accept;  // pattern ids, in lexicon order
   };
@@ -135,11 +144,19 @@ class lexicon {
   bool slash_month_first = true;
   std::vector<std::string> past_suffixes, not_past, perfect, passive, clause_breaks;
   std::vector<std::string> year_guard_before, year_guard_after;
+  /// Words after which a past-suffix word is an adjective, not a verb ("the planned summit").
+  std::vector<std::string> adjective_after;
+  /// Words that may stand between a perfect auxiliary and its participle ("has not given"),
+  /// and word endings that do so ("has recently given"; only for words longer than the ending + 1).
+  std::vector<std::string> perfect_skip, perfect_skip_suffixes;
+  /// A lower-case word of 5+ letters after a bare year that ends in one of `plural_suffixes`
+  /// and in none of `not_plural_suffixes` counts things: "2000 delegates" is no year.
+  std::vector<std::string> plural_suffixes, not_plural_suffixes;
   std::uint16_t tense_class = 0xFFFF;  // class "tense" when present
 
  private:
   std::vector<std::string> class_names_;
-  std::unordered_map<std::string, std::uint16_t> class_ids_;
+  string_map<std::uint16_t> class_ids_;
   std::vector<lexicon_entry> entries_;
   std::vector<pattern> patterns_;
   std::vector<lexicon_example> examples_;

@@ -43,6 +43,10 @@ bool in_list(const std::vector<std::string>& list, std::string_view w) {
   return std::find(list.begin(), list.end(), w) != list.end();
 }
 
+bool ends_with_any(std::string_view w, const std::vector<std::string>& suffixes) {
+  return std::any_of(suffixes.begin(), suffixes.end(), [&](const std::string& s) { return w.ends_with(s); });
+}
+
 class matcher {
  public:
   matcher(const lexicon& lex, const tokens& toks) : lex_(lex), toks_(toks) {
@@ -56,7 +60,7 @@ class matcher {
     while (i < n) {
       if (toks_.list[i].kind == token_kind::skip || toks_.list[i].kind == token_kind::punct) {
         // Punctuation may open a pattern ("'80s"), so only skip when the trie has no edge for it.
-        if (toks_.list[i].kind == token_kind::skip || !lex_.trie[0].literal.count(std::string(toks_.norm(i)))) {
+        if (toks_.list[i].kind == token_kind::skip || !lex_.trie[0].literal.contains(toks_.norm(i))) {
           ++i;
           continue;
         }
@@ -92,7 +96,7 @@ class matcher {
       if (t.kind != token_kind::word && t.kind != token_kind::punct && t.kind != token_kind::number &&
           t.kind != token_kind::ordinal)
         continue;
-      const auto it = lex_.forms_by_first.find(std::string(toks_.norm(p)));
+      const auto it = lex_.forms_by_first.find(toks_.norm(p));
       if (it == lex_.forms_by_first.end()) continue;
       for (const auto& f : it->second) {
         if (p + 1 + f.rest.size() > n) continue;
@@ -125,9 +129,9 @@ class matcher {
             toks[end + 1].kind != token_kind::number)
           return false;  // "2000-strong", "1000-page"
         if (!nt.space_before && nt.kind == token_kind::word) return false;
-        // a count of something: "2000 soldiers", "1500 delegates"
-        if (nt.kind == token_kind::word && !nt.capitalized && next.size() >= 5 && next.back() == 's' &&
-            !next.ends_with("ss") && !next.ends_with("us") && !next.ends_with("is"))
+        // a count of something: "2000 soldiers", "1500 delegates" (plural endings: lexicon settings)
+        if (nt.kind == token_kind::word && !nt.capitalized && next.size() >= 5 &&
+            ends_with_any(next, lex_.plural_suffixes) && !ends_with_any(next, lex_.not_plural_suffixes))
           return false;
       }
       return true;
@@ -183,7 +187,7 @@ class matcher {
     if (p >= toks_.size()) return;
     const auto& t = toks_.list[p];
     if (!node.literal.empty()) {
-      const auto it = node.literal.find(std::string(toks_.norm(p)));
+      const auto it = node.literal.find(toks_.norm(p));
       if (it != node.literal.end()) {
         path_.push_back({p, kNoEntry, 0xFFFF, std::nullopt, false});
         walk(it->second, p + 1);

@@ -61,8 +61,10 @@ struct builder {
   }
   void set_norm_lower(token& t) {
     t.norm_at = static_cast<std::uint32_t>(out.norm_text.size());
-    for (std::size_t k = t.start; k < t.end; ++k) out.norm_text.push_back(lower(text[k]));
     const std::size_t n = t.end - t.start;
+    out.norm_text.resize(t.norm_at + n);
+    char* d = out.norm_text.data() + t.norm_at;
+    for (std::size_t k = 0; k < n; ++k) d[k] = lower(text[t.start + k]);
     t.norm_len = static_cast<std::uint16_t>(n > 0xFFFF ? 0xFFFF : n);
   }
 };
@@ -180,21 +182,26 @@ std::size_t lex_number(builder& b, std::size_t i) {
   if (j < n && is_alpha(s[j])) {
     std::size_t k = j;
     while (k < n && is_alpha(s[k])) ++k;
-    std::string suffix;
-    for (std::size_t m = j; m < k; ++m) suffix.push_back(lower(s[m]));
-    if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") {
+    // The letters, folded to lower case without a temporary string (this runs per token).
+    auto suffix_is = [&](std::string_view w) {
+      if (k - j != w.size()) return false;
+      for (std::size_t m = 0; m < w.size(); ++m)
+        if (lower(s[j + m]) != w[m]) return false;
+      return true;
+    };
+    if (suffix_is("st") || suffix_is("nd") || suffix_is("rd") || suffix_is("th")) {
       auto& t = b.push(i, k, token_kind::ordinal);
       t.num = to_int(s, i, j);
       b.set_norm_lower(t);
       return k;
     }
-    if (suffix == "s" && (len == 2 || len == 4) && s[j - 1] == '0') {
+    if (suffix_is("s") && (len == 2 || len == 4) && s[j - 1] == '0') {
       auto& t = b.push(i, k, token_kind::decade);
       t.num = to_int(s, i, j);
       b.set_norm_lower(t);
       return k;
     }
-    if (suffix == "x" && k < n && is_digit(s[k])) {  // dimensions: 300x250, 16x9
+    if (suffix_is("x") && k < n && is_digit(s[k])) {  // dimensions: 300x250, 16x9
       const std::size_t e = to_space(s, i);
       auto& t = b.push(i, e, token_kind::skip);
       b.set_norm(t, s.substr(i, e - i));
