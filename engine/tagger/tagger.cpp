@@ -60,7 +60,7 @@ class matcher {
     while (i < n) {
       if (toks_.list[i].kind == token_kind::skip || toks_.list[i].kind == token_kind::punct) {
         // Punctuation may open a pattern ("'80s"), so only skip when the trie has no edge for it.
-        if (toks_.list[i].kind == token_kind::skip || !lex_.trie[0].literal.contains(toks_.norm(i))) {
+        if (toks_.list[i].kind == token_kind::skip || root_edge_[i] == kNoEdge) {
           ++i;
           continue;
         }
@@ -84,14 +84,20 @@ class matcher {
   const tokens& toks_;
   std::vector<std::uint32_t> item_begin_;  // items of token p: items_[item_begin_[p] .. item_begin_[p+1])
   std::vector<lexical_item> items_;
+  // The root's literal edge for each token, looked up once (the root is tried at every token).
+  static constexpr std::uint32_t kNoEdge = 0xFFFFFFFF;
+  std::vector<std::uint32_t> root_edge_;
   std::uint32_t start_ = 0, best_end_ = 0, best_pattern_ = 0;
   std::vector<step> path_, best_path_;
 
   void index_items() {
     const std::size_t n = toks_.size();
     item_begin_.assign(n + 1, 0);
+    root_edge_.assign(n, kNoEdge);
+    const auto& root = lex_.trie[0].literal;
     for (std::size_t p = 0; p < n; ++p) {
       item_begin_[p] = static_cast<std::uint32_t>(items_.size());
+      if (const auto it = root.find(toks_.norm(p)); it != root.end()) root_edge_[p] = it->second;
       const auto& t = toks_.list[p];
       if (t.kind != token_kind::word && t.kind != token_kind::punct && t.kind != token_kind::number &&
           t.kind != token_kind::ordinal)
@@ -187,10 +193,21 @@ class matcher {
     if (p >= toks_.size()) return;
     const auto& t = toks_.list[p];
     if (!node.literal.empty()) {
-      const auto it = node.literal.find(toks_.norm(p));
-      if (it != node.literal.end()) {
+      // The root's edge was looked up once per token; small nodes are scanned (cheaper than
+      // hashing the token again), large ones hashed.
+      std::uint32_t child = kNoEdge;
+      if (node_id == 0) {
+        child = root_edge_[p];
+      } else if (node.literal.size() <= 8) {
+        const auto w = toks_.norm(p);
+        for (const auto& [lit, c] : node.literal)
+          if (lit == w) { child = c; break; }
+      } else if (const auto it = node.literal.find(toks_.norm(p)); it != node.literal.end()) {
+        child = it->second;
+      }
+      if (child != kNoEdge) {
         path_.push_back({p, kNoEntry, 0xFFFF, std::nullopt, false});
-        walk(it->second, p + 1);
+        walk(child, p + 1);
         path_.pop_back();
       }
     }
