@@ -232,6 +232,7 @@ std::vector<timex> annotate(std::string_view text, const annotate_options& optio
     for (const auto& m : tagged.mentions) {
       const auto c = cues.find(m.first, m.last);
       ctx.dir = c.dir;
+      ctx.cue_distance = c.found ? c.distance : 0;
       resolution r;
       const bool anaphoric_offset =
           m.what.has(field::direction) && m.what.text(field::anchor) == "narrative";

@@ -204,6 +204,7 @@ class resolver {
     const auto special = text(field::special);
     if (special == "anniversary") return anniversary();
     if (special == "period") return period(0);
+    if (special == "latest_period") return latest_period();
     if (special == "year_ago_period") return period(-1);
     if (has(field::ref)) return of(value::of_ref(text(field::ref)), anchor_kind::none);
     if (m_.flag(field::frequency)) return frequency();
@@ -246,6 +247,13 @@ class resolver {
     const date::year_month_day d{a->day};
     return of(*unit_value("quarter", date::sys_days{(d.year() + date::years{years}) / d.month() / 1}, -1, std::nullopt),
               anchor_kind::publication);
+  }
+
+  // "the latest quarter": the last one completed before publication, whatever the text discusses.
+  resolution latest_period() {
+    const auto a = publication(c_);
+    if (!a) return unresolved();
+    return of(*unit_value("quarter", a->day, -1, std::nullopt), anchor_kind::publication);
   }
 
   resolution frequency() {
@@ -349,7 +357,13 @@ class resolver {
         pick += date::days{7 * (*shift - 1)};
       }
     } else {
-      ranked = rank(cands, c_.dir, dist);
+      // Without a cue, news reports what happened: the coming day wins only when it is less
+      // than half as far as the past one ("Thursday" in a Monday paper is last Thursday).
+      auto biased = [&](date::sys_days d) {
+        const long k = dist(d);
+        return c_.dir == direction::nearest && k > 0 ? 2 * k : k;
+      };
+      ranked = rank(cands, c_.dir, biased);
       pick = ranked.front();
     }
     const date::year_month_day d{pick};
@@ -526,6 +540,19 @@ class resolver {
         if (ymd.ok()) cands.push_back(date::sys_days{ymd});
       }
       auto ranked = rank(cands, c_.dir, [&](date::sys_days x) { return static_cast<long>((x - a->day).count()); });
+      // A cue some words away may govern another clause ("extended the offer to Nov. 20",
+      // "declared a dividend payable Dec. 15"): a date a few weeks on the other side of the
+      // anchor beats one most of a year away on the cue's side.
+      if (c_.dir != direction::nearest && c_.cue_distance > 3 && ranked.size() > 1) {
+        const long first = std::labs(static_cast<long>((ranked.front() - a->day).count()));
+        for (std::size_t i = 1; i < ranked.size(); ++i) {
+          const long k = std::labs(static_cast<long>((ranked[i] - a->day).count()));
+          if (k <= 60 && first > 180) {
+            std::rotate(ranked.begin(), ranked.begin() + static_cast<long>(i), ranked.begin() + static_cast<long>(i) + 1);
+            break;
+          }
+        }
+      }
       if (has(field::weekday)) {
         // "Wednesday, May 26": the year in which that day is that weekday wins.
         std::stable_partition(ranked.begin(), ranked.end(), [&](date::sys_days x) {
@@ -541,6 +568,10 @@ class resolver {
     for (int y = int(d.year()) - 1; y <= int(d.year()) + 1; ++y) cands.push_back(date::year{y} / date::month{mo});
     const date::year_month cur{d.year(), d.month()};
     auto ranked = rank(cands, c_.dir, [&](date::year_month x) { return static_cast<long>((x - cur).count()); });
+    // With no cue, a month named without a year is the one of the publication year: news gives
+    // the year of any other ("In January, the company hired ...", written in October).
+    if (c_.dir == direction::nearest)
+      std::stable_partition(ranked.begin(), ranked.end(), [&](date::year_month x) { return x.year() == d.year(); });
     std::vector<value> alts;
     for (std::size_t i = 1; i < ranked.size() && alts.size() < 2; ++i) alts.push_back(value::of_month(ranked[i]));
     return of(value::of_month(ranked.front()), anchor_kind::publication, std::move(alts));

@@ -39,6 +39,7 @@ struct resolve_context {
   std::optional<time::value> narrative_any;  // the most recent calendar date of any granularity
   std::optional<time::value> period;         // the reporting period (quarter) under discussion
   direction dir = direction::nearest;
+  std::size_t cue_distance = 0;  // tokens between the expression and the cue that set `dir`
 };
 
 struct resolution {

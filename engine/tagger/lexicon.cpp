@@ -351,8 +351,9 @@ struct lexicon_builder {
       else if (key == "guard") {
         p.guard = v.value<std::string>().value_or("");
         if (p.guard != "bare_year" && p.guard != "not_after_number" && p.guard != "capitalized" &&
+            p.guard != "clause_end" &&
             !p.guard.starts_with("after:"))
-          error(pos(v), fmt::format("unknown guard '{}' (known: bare_year, capitalized, "
+          error(pos(v), fmt::format("unknown guard '{}' (known: bare_year, capitalized, clause_end, "
                                     "not_after_number, after:WORD|WORD...)", p.guard));
       } else if (key == "examples") examples = &v;
       else if (!read_setting(key, v, p.sets))

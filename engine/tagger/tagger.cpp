@@ -164,6 +164,13 @@ class matcher {
       }
       return false;
     }
+    if (p.guard == "clause_end") {
+      // Nothing follows in the clause ("two days before."), or the phrase is set off by a comma
+      // as an apposition to a date ("on May 18, a day before the summit"); not "two days before
+      // the vote", which counts from the vote.
+      if (start_ > 0 && toks_.norm(start_ - 1) == ",") return true;
+      return end >= toks.size() || toks[end].kind == token_kind::punct || toks[end].newline_before;
+    }
     if (p.guard == "not_after_number") {
       return !(start_ > 0 && toks[start_ - 1].kind == token_kind::number);
     }
