@@ -78,11 +78,10 @@ value duration_of(const meaning& m) {
     amount = m.flag(field::vague) ? "X" : "1";
   } else {
     int n = m.get(field::amount);
-    // TIMEX3 durations count decades, centuries, quarters and halves in years and months,
-    // as TimeBank writes them ("a decade" P10Y, "the quarter" P3M).
+    // TIMEX3 durations count decades, centuries and halves in years and months, as TimeBank
+    // writes them ("a decade" P10Y); quarters keep their own unit ("two quarters" P2Q).
     if (code == "DE") { n *= 10; code = "Y"; }
     else if (code == "CE") { n *= 100; code = "Y"; }
-    else if (code == "Q") { n *= 3; code = "M"; }
     else if (code == "H" && !time_unit) { n *= 6; code = "M"; }
     else if (code == "WE") { n *= 2; code = "D"; }
     amount = std::to_string(n);
@@ -270,7 +269,6 @@ class resolver {
       std::string code(unit_code(text(field::unit), time_unit));
       int n = has(field::amount) ? get(field::amount) : 1;
       if (code == "DE") { n *= 10; code = "Y"; }
-      else if (code == "Q") { n *= 3; code = "M"; }
       else if (code == "WE") { code = "W"; }
       v.timex = fmt::format("P{}{}{}", time_unit ? "T" : "", n, code);
     } else {
