@@ -21,6 +21,7 @@ packages=(
   libexpat1-dev                      # TimeML reader
   libbenchmark-dev                   # benchmarks (built when present)
   python3 python3-icalendar          # export round-trip checks
+  python3-jsonschema chromium        # JSON Schema check; the html page in a headless browser
 )
 
 mode=${ANNALIST_APT:-auto}
