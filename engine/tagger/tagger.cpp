@@ -134,6 +134,10 @@ class matcher {
         if (!nt.space_before && (next == "-" || next == "/" || next == ":") && end + 1 < toks.size() &&
             toks[end + 1].kind != token_kind::number)
           return false;  // "2000-strong", "1000-page"
+        // a decimal: "closed at 2082.1"
+        if (!nt.space_before && next == "." && end + 1 < toks.size() && !toks[end + 1].space_before &&
+            toks[end + 1].kind == token_kind::number)
+          return false;
         if (!nt.space_before && nt.kind == token_kind::word) return false;
         // a count of something: "2000 soldiers", "1500 delegates" (plural endings: lexicon settings)
         if (nt.kind == token_kind::word && !nt.capitalized && next.size() >= 5 &&
