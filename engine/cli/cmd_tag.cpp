@@ -143,6 +143,7 @@ int run(const tag_args& a) {
   corpus::ingest_options io;
   io.default_zone = a.zone;
   io.repair_utf8 = a.repair_utf8;
+  io.segment = false;  // tagging reads the text only
   int tagged = 0;
   std::string out;
   for (const auto& file : a.files) {

@@ -141,6 +141,7 @@ std::optional<document> ingest_with(text::segmenter& seg, std::string bytes,
     }
   }
 
+  if (!options.segment) return doc;
   for (const auto& p : text::paragraphs(doc.text)) {
     const auto index = static_cast<std::uint32_t>(doc.paragraphs.size());
     doc.paragraphs.push_back({p.start, p.end});

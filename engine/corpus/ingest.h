@@ -36,6 +36,9 @@ struct ingest_options {
   std::shared_ptr<const dateline_words> dateline;
   /// Abbreviations no sentence ends after (lexicon/en/abbreviations.toml). Null: shipped list.
   std::shared_ptr<const std::vector<std::string>> abbreviations;
+  /// Split paragraphs and sentences. Callers that only need the text (`annalist tag`) turn it
+  /// off: ICU sentence breaking costs more than tagging itself.
+  bool segment = true;
 };
 
 /// A document that could not be used, with the diagnostic that says why.
