@@ -22,10 +22,10 @@
 #include <vector>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "cli/command.h"
 #include "cli/tag_timeml.h"
+#include "cli/timex_json.h"
 #include "core/data_dir.h"
 #include "core/diagnostic.h"
 #include "corpus/ingest.h"
@@ -173,27 +173,10 @@ int run(const tag_args& a) {
     const std::string original = doc->offsets.identity() ? std::string() : read_original(file);
     for (const auto& t : found) {
       const std::uint32_t start = doc->original_offset(t.start), end = doc->original_offset(t.end);
-      nlohmann::ordered_json j;
-      j["document"] = file;
-      j["start"] = start;
-      j["end"] = end;
-      j["text"] = original.empty() || end > original.size() || start > end
-                      ? t.text
-                      : original.substr(start, end - start);
-      j["type"] = time::to_string(t.value.type);
-      j["value"] = t.value.timex;
-      j["anchor"] = t.unresolved ? "unresolved" : time::to_string(t.anchor);
-      j["granularity"] = time::to_string(t.value.gran);
-      if (!t.value.mod.empty()) j["mod"] = t.value.mod;
-      if (!t.cue.empty()) j["cue"] = t.cue;
-      j["rule"] = t.rule;
-      if (!t.alternatives.empty()) {
-        auto alts = nlohmann::json::array();
-        for (const auto& v : t.alternatives) alts.push_back(v.timex);
-        j["alternatives"] = alts;
-      }
-      out += j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-      out += '\n';
+      const std::string_view text = original.empty() || end > original.size() || start > end
+                                        ? std::string_view(t.text)
+                                        : std::string_view(original).substr(start, end - start);
+      append_timex_json(out, file, start, end, text, t);
       if (out.size() > (1u << 16)) {
         std::fwrite(out.data(), 1, out.size(), stdout);
         out.clear();

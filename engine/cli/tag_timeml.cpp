@@ -8,9 +8,9 @@
 #include <system_error>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "cli/timex_json.h"
 #include "core/diagnostic.h"
 #include "corpus/timeml.h"
 #include "export/timeml.h"
@@ -105,27 +105,7 @@ std::uint32_t offset_of(std::string_view text, source_position p) {
 // The same JSON lines as `annalist tag` on text files, offsets into the plain TEXT.
 std::string json_lines(std::string_view document, const std::vector<resolve::timex>& found) {
   std::string out;
-  for (const auto& t : found) {
-    nlohmann::ordered_json j;
-    j["document"] = document;
-    j["start"] = t.start;
-    j["end"] = t.end;
-    j["text"] = t.text;
-    j["type"] = time::to_string(t.value.type);
-    j["value"] = t.value.timex;
-    j["anchor"] = t.unresolved ? "unresolved" : time::to_string(t.anchor);
-    j["granularity"] = time::to_string(t.value.gran);
-    if (!t.value.mod.empty()) j["mod"] = t.value.mod;
-    if (!t.cue.empty()) j["cue"] = t.cue;
-    j["rule"] = t.rule;
-    if (!t.alternatives.empty()) {
-      auto alts = nlohmann::json::array();
-      for (const auto& v : t.alternatives) alts.push_back(v.timex);
-      j["alternatives"] = alts;
-    }
-    out += j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    out += '\n';
-  }
+  for (const auto& t : found) append_timex_json(out, document, t.start, t.end, t.text, t);
   return out;
 }
 
