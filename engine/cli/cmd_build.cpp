@@ -6,21 +6,16 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
-#include <sstream>
 #include <string>
 
 #include <fmt/format.h>
 
 #include "check/check.h"
+#include "cli/build_setup.h"
 #include "cli/command.h"
-#include "core/data_dir.h"
-#include "corpus/config.h"
 #include "corpus/ingest.h"
-#include "events/lexicon.h"
 #include "export/writers.h"
-#include "merge/options.h"
 #include "merge/pipeline.h"
-#include "tagger/lexicon.h"
 
 namespace annalist::cli {
 
@@ -33,18 +28,6 @@ struct build_args {
   std::string config;
   bool mentions = false;  // csv: one row per mention
 };
-
-bool read_file(const std::filesystem::path& p, std::string& into, diagnostics& diags) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) {
-    diags.push_back({severity::error, p.string(), {}, "config", "cannot read file"});
-    return false;
-  }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  into = ss.str();
-  return true;
-}
 
 void report(const diagnostics& diags) {
   for (const auto& d : diags) std::cerr << d.to_string() << '\n';
@@ -71,39 +54,18 @@ int run(const build_args& a) {
     return unusable;
   }
 
-  // Settings: the shipped defaults, then the user's file over them.
-  corpus::ingest_options ingest;
-  merge::options opts;
-  std::vector<std::filesystem::path> configs;
-  if (const auto def = data_dir() / "config/default.toml"; std::filesystem::exists(def))
-    configs.push_back(def);
-  if (!a.config.empty()) configs.emplace_back(a.config);
-  for (const auto& p : configs) {
-    std::string text;
-    if (!read_file(p, text, diags) || !corpus::apply_config(text, p.string(), ingest, diags) ||
-        !merge::options::apply(text, p.string(), opts, diags)) {
-      report(diags);
-      return unusable;
-    }
-  }
+  auto setup = load_build_setup(a.config);
+  if (!setup) return unusable;
 
-  const auto lexdir = data_dir() / "lexicon/en";
-  auto tlex = tagger::lexicon::load(lexdir);
-  auto elex = events::lexicon::load(lexdir, diags);
-  if (!tlex.value || !elex) {
-    report(tlex.diags);
-    report(diags);
-    return unusable;
-  }
-
-  auto c = corpus::load_corpus(a.corpus, ingest, diags);
+  auto c = corpus::load_corpus(a.corpus, setup->ingest, diags);
   report(diags);
   diags.clear();
   if (!c) return unusable;
 
   // The check stage infers missing publication times before the build and fills `conflicts`.
-  const auto timeline = check::build_checked(*c, {*tlex.value, *elex, opts}).timeline;
-  const auto files = w->write({timeline, *c, {a.mentions, &*tlex.value}});
+  const auto timeline = check::build_checked(
+      *c, {*setup->tagger_lexicon, *setup->events_lexicon, setup->merge}).timeline;
+  const auto files = w->write({timeline, *c, {a.mentions, setup->tagger_lexicon.get()}});
 
   if (a.output.empty()) {
     for (const auto& f : files) std::cout.write(f.content.data(), std::streamsize(f.content.size()));

@@ -5,24 +5,17 @@
 // conflict is found (warnings and agreements alone do not fail), 1 when one is, 2 when the
 // corpus, a lexicon or the settings cannot be used.
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
-#include <sstream>
 #include <string>
 
 #include <fmt/format.h>
 
 #include "check/check.h"
 #include "check/render.h"
+#include "cli/build_setup.h"
 #include "cli/command.h"
-#include "core/data_dir.h"
-#include "corpus/config.h"
 #include "corpus/ingest.h"
-#include "events/lexicon.h"
-#include "merge/options.h"
-#include "tagger/lexicon.h"
 
 namespace annalist::cli {
 
@@ -40,41 +33,15 @@ void report(const diagnostics& diags) {
 
 int run(const check_args& a) {
   diagnostics diags;
-  corpus::ingest_options ingest;
-  merge::options opts;
-  std::vector<std::filesystem::path> configs;
-  if (const auto def = data_dir() / "config/default.toml"; std::filesystem::exists(def)) configs.push_back(def);
-  if (!a.config.empty()) configs.emplace_back(a.config);
-  for (const auto& p : configs) {
-    std::ifstream in(p, std::ios::binary);
-    if (!in) {
-      std::cerr << fmt::format("{}: error: config: cannot read file\n", p.string());
-      return unusable;
-    }
-    std::ostringstream text;
-    text << in.rdbuf();
-    // The [merge] table decides which mentions are one event, so it shapes the findings too.
-    if (!corpus::apply_config(text.str(), p.string(), ingest, diags) ||
-        !merge::options::apply(text.str(), p.string(), opts, diags)) {
-      report(diags);
-      return unusable;
-    }
-  }
+  auto setup = load_build_setup(a.config);
+  if (!setup) return unusable;
 
-  const auto lexdir = data_dir() / "lexicon/en";
-  auto tlex = tagger::lexicon::load(lexdir);
-  auto elex = events::lexicon::load(lexdir, diags);
-  if (!tlex.value || !elex) {
-    report(tlex.diags);
-    report(diags);
-    return unusable;
-  }
-
-  auto c = corpus::load_corpus(a.corpus, ingest, diags);
+  auto c = corpus::load_corpus(a.corpus, setup->ingest, diags);
   report(diags);
   if (!c) return unusable;
 
-  const auto checked = check::build_checked(*c, {*tlex.value, *elex, opts});
+  const auto checked = check::build_checked(
+      *c, {*setup->tagger_lexicon, *setup->events_lexicon, setup->merge});
   const auto out = a.format == "json" ? check::render_json(checked.findings, *c)
                                       : check::render_text(checked.findings, *c);
   std::fwrite(out.data(), 1, out.size(), stdout);
