@@ -32,7 +32,9 @@ words hashed(const std::vector<std::string>& ws) {
   return out;
 }
 
-std::size_t common(const words& a, const words& b) {
+/// Size of the intersection of two sorted, duplicate-free vectors (word hashes or entity ids).
+template <class T>
+std::size_t common(const std::vector<T>& a, const std::vector<T>& b) {
   std::size_t n = 0;
   for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
     if (*i < *j) ++i;
@@ -42,8 +44,10 @@ std::size_t common(const words& a, const words& b) {
   return n;
 }
 
-void unite(words& into, const words& more) {
-  words out;
+/// `into` becomes the sorted union of itself and `more` (both sorted, duplicate-free).
+template <class T>
+void unite(std::vector<T>& into, const std::vector<T>& more) {
+  std::vector<T> out;
   out.reserve(into.size() + more.size());
   std::set_union(into.begin(), into.end(), more.begin(), more.end(), std::back_inserter(out));
   into.swap(out);
@@ -87,22 +91,6 @@ struct cluster {
 
 std::uint64_t sentence_key(const events::mention& m) {
   return (std::uint64_t(m.document_index) << 32) | m.sentence_index;
-}
-
-std::size_t common_ids(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
-  std::size_t n = 0;
-  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
-    if (*i < *j) ++i;
-    else if (*j < *i) ++j;
-    else { ++n; ++i; ++j; }
-  }
-  return n;
-}
-
-void unite_ids(std::vector<std::uint32_t>& into, const std::vector<std::uint32_t>& more) {
-  std::vector<std::uint32_t> out;
-  std::set_union(into.begin(), into.end(), more.begin(), more.end(), std::back_inserter(out));
-  into.swap(out);
 }
 
 class merger {
@@ -210,7 +198,7 @@ merger::evidence merger::weigh(std::uint32_t mi, const cluster& c) const {
     ev.quote = std::max(ev.quote, quote_overlap(p.quote, prep_[q].quote));
   }
   if (any_quote && ev.quote < o_.quote_veto) { ev.vetoed = true; return ev; }
-  if (!p.persons.empty() && !c.persons.empty() && common_ids(p.persons, c.persons) == 0 &&
+  if (!p.persons.empty() && !c.persons.empty() && common(p.persons, c.persons) == 0 &&
       ev.quote < o_.quote_same) {
     ev.vetoed = true;
     return ev;
@@ -221,8 +209,8 @@ merger::evidence merger::weigh(std::uint32_t mi, const cluster& c) const {
     ev.vetoed = true;
     return ev;
   }
-  ev.actors = common_ids(p.actors, c.actors);
-  ev.persons = common_ids(p.persons, c.persons);
+  ev.actors = common(p.actors, c.actors);
+  ev.persons = common(p.persons, c.persons);
   ev.place = p.place && std::binary_search(c.places.begin(), c.places.end(), p.place);
   ev.lexical =
       p.sentence.empty() ? 0 : double(common(p.sentence, c.vocabulary)) / double(p.sentence.size());
@@ -246,10 +234,10 @@ void merger::add(std::uint32_t mi, std::uint32_t ci) {
   unite(c.vocabulary, p.sentence);
   if (p.has_quote) c.quoted.push_back(mi);
   std::vector<std::uint32_t> before = c.actors;
-  unite_ids(c.actors, p.actors);
-  unite_ids(c.persons, p.persons);
-  if (p.place) unite_ids(c.places, {p.place});
-  if (p.speaker) unite_ids(c.speakers, {p.speaker});
+  unite(c.actors, p.actors);
+  unite(c.persons, p.persons);
+  if (p.place) unite(c.places, std::vector<std::uint32_t>{p.place});
+  if (p.speaker) unite(c.speakers, std::vector<std::uint32_t>{p.speaker});
   // Undated mentions look for events by actor among documents published about when theirs was.
   const std::int64_t week = m.published ? m.published->time_since_epoch().count() / 7 : kNoWeek;
   for (auto a : c.actors) {
@@ -471,7 +459,7 @@ void merger::find_candidates(const std::vector<std::size_t>& event_of_cluster,
             why = fmt::format("the same quotation is dated {} by {} and {} by {}",
                               ms_[qa].time->timex, ms_[qa].document, ms_[qb].time->timex,
                               ms_[qb].document);
-          } else if (common_ids(c.persons, o.persons) >= 2 && c.quoted.empty() == o.quoted.empty()) {
+          } else if (common(c.persons, o.persons) >= 2 && c.quoted.empty() == o.quoted.empty()) {
             const double lex = double(common(c.vocabulary, o.vocabulary)) /
                                double(std::max<std::size_t>(1, std::min(c.vocabulary.size(), o.vocabulary.size())));
             if (lex < 0.5) continue;
