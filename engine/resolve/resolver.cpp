@@ -437,13 +437,19 @@ class resolver {
     return of(of_season(date::year{y}, code), anchor_kind::publication);
   }
 
+  /// The named holiday's dates in the years around `y` (within `radius`), earliest first.
+  std::vector<date::sys_days> holidays_around(date::year y, int radius) const {
+    std::vector<date::sys_days> out;
+    for (int k = int(y) - radius; k <= int(y) + radius; ++k)
+      if (auto h = holiday_in(text(field::holiday), date::year{k})) out.push_back(date::sys_days{*h});
+    return out;
+  }
+
   resolution holiday_shift(int n) {
     const auto a = publication(c_);
     if (!a) return unresolved();
     const date::year_month_day d{a->day};
-    std::vector<date::sys_days> c;
-    for (int y = int(d.year()) - 2; y <= int(d.year()) + 2; ++y)
-      if (auto h = holiday_in(text(field::holiday), date::year{y})) c.push_back(date::sys_days{*h});
+    const auto c = holidays_around(d.year(), 2);
     if (c.empty()) return unresolved();
     date::sys_days pick = c.front();
     if (n < 0) {
@@ -597,9 +603,7 @@ class resolver {
     const auto a = publication(c_);
     if (!a) return unresolved();
     const date::year_month_day d{a->day};
-    std::vector<date::sys_days> cands;
-    for (int y = int(d.year()) - 1; y <= int(d.year()) + 1; ++y)
-      if (auto h = holiday_in(text(field::holiday), date::year{y})) cands.push_back(date::sys_days{*h});
+    const auto cands = holidays_around(d.year(), 1);
     if (cands.empty()) return unresolved();
     auto ranked = rank(cands, c_.dir, [&](date::sys_days x) { return static_cast<long>((x - a->day).count()); });
     return of(value::of_day(date::year_month_day{ranked.front()}), anchor_kind::publication);
