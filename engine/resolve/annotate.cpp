@@ -36,6 +36,7 @@ struct cue {
   std::string_view word;  // into the tokens' normalized text
   std::size_t distance = 0;
   bool found = false;
+  bool by_suffix = false;  // a regular past form found by its ending, not a listed verb
 };
 
 class cue_finder {
@@ -45,13 +46,32 @@ class cue_finder {
   // The nearest tense or modality cue in the mention's sentence, within a few tokens.
   cue find(std::uint32_t first, std::uint32_t last) const {
     constexpr std::size_t window = 12;
+    // "Wednesday's ruling", "December's figures": a date that modifies a noun takes its time
+    // from that noun, not from the verb of the clause.
+    if (last < toks_.size() && in(lex_.noun_modifier_after, toks_.norm(last))) return {};
     cue left, right;
     for (std::size_t k = 1; k <= window && first >= k; ++k) {
       const std::size_t p = first - k;
       if (boundary_before(toks_, p + 1)) break;
-      if (auto c = at(p, k)) {
+      if (auto c = at(p, k, true)) {
         left = *c;
         left.distance = k;
+        if (c->by_suffix) {
+          // The finite verb comes first in its verb group: in "will redeem preferred shares on
+          // Oct. 31" or "would be paid on a still unspecified date", the -ed word is an adjective
+          // or participle, and the modal further left in the same clause sets the time.
+          for (std::size_t j = k + 1; j <= window && first >= j; ++j) {
+            const std::size_t q = first - j;
+            if (boundary_before(toks_, q + 1) || in(lex_.clause_breaks, toks_.norm(q)) ||
+                in(lex_.clause_starts, toks_.norm(q)))
+              break;
+            const auto m = at(q, j, true);
+            if (m && !m->by_suffix) {
+              if (m->dir == direction::future) left = *m, left.distance = k;
+              break;
+            }
+          }
+        }
         break;
       }
     }
@@ -59,14 +79,15 @@ class cue_finder {
       if (boundary_before(toks_, p)) break;
       // A verb after a comma or a conjunction belongs to another clause.
       if (in(lex_.clause_breaks, toks_.norm(p))) break;
-      if (auto c = at(p, k)) {
+      if (auto c = at(p, k, false)) {
         right = *c;
         right.distance = k;
         break;
       }
     }
     if (left.found && (!right.found || left.distance <= right.distance)) return left;
-    return right;
+    if (right.found) return right;
+    return sentence_cue(first, last);
   }
 
  private:
@@ -75,6 +96,33 @@ class cue_finder {
 
   static bool in(const std::vector<std::string>& list, std::string_view w) {
     return std::find(list.begin(), list.end(), w) != list.end();
+  }
+
+  // With no cue near the expression, the sentence's own tense: "In January, the company
+  // hired ..."; the cue may stand across a comma. To the left only listed verbs count: an -ed
+  // word far before the expression is as often an adjective as a verb.
+  cue sentence_cue(std::uint32_t first, std::uint32_t last) const {
+    constexpr std::size_t reach = 25;
+    bool left_open = true, right_open = true;
+    for (std::size_t k = 1; k <= reach && (left_open || right_open); ++k) {
+      if (left_open) {
+        left_open = first >= k && !boundary_before(toks_, first - k + 1);
+        if (left_open)
+          if (auto c = at(first - k, k, true); c && !c->by_suffix) return with_distance(*c, k);
+      }
+      if (right_open) {
+        const std::size_t p = last + k - 1;
+        right_open = p < toks_.size() && !boundary_before(toks_, p);
+        if (right_open)
+          if (auto c = at(p, k, false)) return with_distance(*c, k);
+      }
+    }
+    return {};
+  }
+
+  static cue with_distance(cue c, std::size_t k) {
+    c.distance = k;
+    return c;
   }
 
   // "will be held", "was held": a participle after "be" takes its tense from the auxiliary,
@@ -95,7 +143,7 @@ class cue_finder {
   }
 
   // The cue at token p, `distance` tokens from the expression.
-  std::optional<cue> at(std::size_t p, std::size_t distance) const {
+  std::optional<cue> at(std::size_t p, std::size_t distance, bool before) const {
     const auto& t = toks_.list[p];
     if (t.kind != token_kind::word && t.kind != token_kind::punct) return std::nullopt;
     const auto w = toks_.norm(p);
@@ -110,6 +158,11 @@ class cue_finder {
         bool ok = p + 1 + f.rest.size() <= toks_.size();
         for (std::size_t k = 0; ok && k < f.rest.size(); ++k) ok = toks_.norm(p + 1 + k) == f.rest[k];
         if (!ok) continue;
+        // A cue with a reach ("since", "payable", "of record") governs only an expression
+        // that follows it that closely.
+        const auto reach = std::find_if(e.sets.begin(), e.sets.end(),
+                                        [](const tagger::setting& s) { return s.name == field::reach; });
+        if (reach != e.sets.end() && (!before || distance > static_cast<std::size_t>(reach->number))) continue;
         for (const auto& s : e.sets) {
           if (s.name != field::tense) continue;
           if (s.text == "report") {
@@ -136,6 +189,7 @@ class cue_finder {
           if (p > 0 && in(lex_.adjective_after, toks_.norm(p - 1))) return std::nullopt;
           if (passive_before(p)) return std::nullopt;
           c.dir = perfect_before(p) ? direction::nearest : direction::past;
+          c.by_suffix = true;
           return c;
         }
     }

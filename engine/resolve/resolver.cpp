@@ -572,10 +572,6 @@ class resolver {
     for (int y = int(d.year()) - 1; y <= int(d.year()) + 1; ++y) cands.push_back(date::year{y} / date::month{mo});
     const date::year_month cur{d.year(), d.month()};
     auto ranked = rank(cands, c_.dir, [&](date::year_month x) { return static_cast<long>((x - cur).count()); });
-    // With no cue, a month named without a year is the one of the publication year: news gives
-    // the year of any other ("In January, the company hired ...", written in October).
-    if (c_.dir == direction::nearest)
-      std::stable_partition(ranked.begin(), ranked.end(), [&](date::year_month x) { return x.year() == d.year(); });
     std::vector<value> alts;
     for (std::size_t i = 1; i < ranked.size() && alts.size() < 2; ++i) alts.push_back(value::of_month(ranked[i]));
     return of(value::of_month(ranked.front()), anchor_kind::publication, std::move(alts));

@@ -15,7 +15,7 @@ namespace {
 
 constexpr std::array<std::string_view, field_count> kFieldNames = {
     "year", "month", "day", "weekday", "hour", "minute", "decade", "century", "quarter", "half",
-    "amount", "shift", "direction", "ordinal", "nth", "yy",
+    "amount", "shift", "direction", "ordinal", "nth", "yy", "reach",
     "unit", "season", "part", "anchor", "mod", "ref", "type", "holiday", "ampm", "special", "tense",
     "vague", "frequency", "fiscal", "approximate"};
 
@@ -389,6 +389,8 @@ struct lexicon_builder {
       else if (key == "perfect") lex.perfect = strings(v, key);
       else if (key == "passive") lex.passive = strings(v, key);
       else if (key == "clause_breaks") lex.clause_breaks = strings(v, key);
+      else if (key == "clause_starts") lex.clause_starts = strings(v, key);
+      else if (key == "noun_modifier_after") lex.noun_modifier_after = strings(v, key);
       else if (key == "year_guard_before") lex.year_guard_before = strings(v, key);
       else if (key == "year_guard_after") lex.year_guard_after = strings(v, key);
       else if (key == "adjective_after") lex.adjective_after = strings(v, key);
@@ -401,7 +403,7 @@ struct lexicon_builder {
                                                 "passive", "clause_breaks", "year_guard_before",
                                                 "year_guard_after", "adjective_after", "perfect_skip",
                                                 "perfect_skip_suffixes", "plural_suffixes",
-                                                "not_plural_suffixes"};
+                                                "not_plural_suffixes", "clause_starts", "noun_modifier_after"};
         const auto hint = closest_match(key, known);
         error(pos(v), hint.empty() ? fmt::format("unknown setting '{}'", key)
                                    : fmt::format("unknown setting '{}' (did you mean '{}'?)", key, hint));

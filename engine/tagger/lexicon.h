@@ -143,6 +143,11 @@ class lexicon {
   // settings
   bool slash_month_first = true;
   std::vector<std::string> past_suffixes, not_past, perfect, passive, clause_breaks;
+  /// Words that open a subordinate clause to the left of an expression ("that", "which"): a
+  /// modal before them does not govern a verb after them.
+  std::vector<std::string> clause_starts;
+  /// Tokens after an expression that make it modify a noun ("'s": "Wednesday's ruling").
+  std::vector<std::string> noun_modifier_after;
   std::vector<std::string> year_guard_before, year_guard_after;
   /// Words after which a past-suffix word is an adjective, not a verb ("the planned summit").
   std::vector<std::string> adjective_after;

@@ -24,7 +24,7 @@ inline constexpr int unset = INT_MIN;
 enum class field : std::uint8_t {
   // numeric
   year, month, day, weekday, hour, minute, decade, century, quarter, half, amount, shift,
-  direction, ordinal, nth, yy,
+  direction, ordinal, nth, yy, reach,
   // text
   unit, season, part, anchor, mod, ref, type, holiday, ampm, special, tense,
   // flags (true when present)
