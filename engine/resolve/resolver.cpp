@@ -304,6 +304,7 @@ class resolver {
   resolution shifted() {
     const int n = get(field::shift);
     const bool narr = text(field::anchor) == "narrative";
+    if (has(field::month) && text(field::unit) == "year") return month_of_shifted_year(n);
     if (has(field::weekday)) return weekday(n);
     if (has(field::month) && !has(field::day)) return month_shift(n);
     if (has(field::season)) return season_shift(n);
@@ -394,6 +395,19 @@ class resolver {
       return v;
     }
     return value::of_day(d);
+  }
+
+  // "June last year", "March 3 next year": the month (or day) in the year n from publication.
+  resolution month_of_shifted_year(int n) {
+    const auto a = publication(c_);
+    if (!a) return unresolved();
+    const auto y = date::year_month_day{a->day}.year() + date::years{n};
+    const date::month mo{static_cast<unsigned>(get(field::month))};
+    if (!mo.ok()) return impossible(value::of_ref(""));
+    if (!has(field::day)) return of(value::of_month(y / mo), anchor_kind::publication);
+    const auto ymd = y / mo / date::day{static_cast<unsigned>(get(field::day))};
+    if (get(field::day) < 1 || !ymd.ok()) return impossible(value::of_ref(""));
+    return of(day_value(ymd), anchor_kind::publication);
   }
 
   resolution month_shift(int n) {
