@@ -352,9 +352,9 @@ struct lexicon_builder {
         p.guard = v.value<std::string>().value_or("");
         if (p.guard != "bare_year" && p.guard != "not_after_number" && p.guard != "capitalized" &&
             p.guard != "clause_end" &&
-            !p.guard.starts_with("after:"))
+            !p.guard.starts_with("after:") && !p.guard.starts_with("before:"))
           error(pos(v), fmt::format("unknown guard '{}' (known: bare_year, capitalized, clause_end, "
-                                    "not_after_number, after:WORD|WORD...)", p.guard));
+                                    "not_after_number, after:WORD|WORD..., before:WORD|WORD...)", p.guard));
       } else if (key == "examples") examples = &v;
       else if (!read_setting(key, v, p.sets))
         unknown_key(key, v, {"name", "match", "negative", "guard", "examples"});

@@ -156,13 +156,16 @@ class matcher {
         return end < toks.size() && (toks[end].kind == token_kind::punct || toks[end].kind == token_kind::number);
       return true;
     }
-    if (p.guard.starts_with("after:")) {
-      if (start_ == 0) return false;
-      const auto prev = toks_.norm(start_ - 1);
-      std::string_view list = std::string_view(p.guard).substr(6);
+    // "after:W1|W2": the token before the expression is one of the words; "before:" the token
+    // after it.
+    const bool after = p.guard.starts_with("after:"), before = p.guard.starts_with("before:");
+    if (after || before) {
+      if (after ? start_ == 0 : end >= toks.size()) return false;
+      const auto word = toks_.norm(after ? start_ - 1 : end);
+      std::string_view list = std::string_view(p.guard).substr(after ? 6 : 7);
       while (!list.empty()) {
         const auto bar = list.find('|');
-        if (list.substr(0, bar) == prev) return true;
+        if (list.substr(0, bar) == word) return true;
         if (bar == std::string_view::npos) break;
         list.remove_prefix(bar + 1);
       }
