@@ -48,7 +48,7 @@ class cue_finder {
     constexpr std::size_t window = 12;
     // "Wednesday's ruling", "December's figures": a date that modifies a noun takes its time
     // from that noun, not from the verb of the clause.
-    if (last < toks_.size() && in(lex_.noun_modifier_after, toks_.norm(last))) return {};
+    if (glued_after(last, lex_.noun_modifier_after)) return {};
     cue left, right;
     for (std::size_t k = 1; k <= window && first >= k; ++k) {
       const std::size_t p = first - k;
@@ -93,6 +93,23 @@ class cue_finder {
  private:
   const tagger::tokens& toks_;
   const tagger::lexicon& lex_;
+
+  // Whether the tokens from p on, glued together, spell one of `words` ("'s" is the two
+  // tokens ' and s).
+  bool glued_after(std::size_t p, const std::vector<std::string>& words) const {
+    if (p >= toks_.size() || toks_.list[p].space_before) return false;
+    for (const auto& w : words) {
+      std::string_view rest = w;
+      for (std::size_t q = p; q < toks_.size() && !rest.empty(); ++q) {
+        if (q > p && toks_.list[q].space_before) break;
+        const auto t = toks_.norm(q);
+        if (!rest.starts_with(t)) break;
+        rest.remove_prefix(t.size());
+      }
+      if (rest.empty()) return true;
+    }
+    return false;
+  }
 
   static bool in(const std::vector<std::string>& list, std::string_view w) {
     return std::find(list.begin(), list.end(), w) != list.end();
