@@ -50,7 +50,7 @@ int run(const parse_args& a) {
   diagnostics diags;
   opt.report = &diags;
   const auto found = resolve::annotate(a.text, opt, *lex.value);
-  const auto tagged = tagger::tag(a.text, *lex.value);
+  const auto tagged = resolve::tag(a.text, *lex.value);
   for (const auto& d : diags) std::cout << d.to_string() << '\n';
   if (found.empty() && diags.empty()) {
     std::cout << fmt::format("no temporal expression in \"{}\"\n", a.text);

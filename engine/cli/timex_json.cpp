@@ -19,6 +19,7 @@ void append_timex_json(std::string& out, std::string_view document, std::uint32_
   j["granularity"] = time::to_string(t.value.gran);
   if (!t.value.mod.empty()) j["mod"] = t.value.mod;
   if (!t.cue.empty()) j["cue"] = t.cue;
+  if (t.range != 0) j["range"] = t.range == 1 ? "start" : "end";
   j["rule"] = t.rule;
   if (!t.alternatives.empty()) {
     auto alts = nlohmann::json::array();

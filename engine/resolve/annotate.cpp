@@ -214,6 +214,14 @@ class cue_finder {
   }
 };
 
+// The tense of the clause around tokens [first, last) for the tagger's `future` guard.
+tagger::tense_probe tense_of(const tagger::lexicon& lex) {
+  return [&lex](const tagger::tokens& toks, std::uint32_t first, std::uint32_t last) {
+    const auto c = cue_finder(toks, lex).find(first, last);
+    return c.found ? static_cast<int>(c.dir) : 0;
+  };
+}
+
 bool calendar_value(const time::value& v) {
   return v.span.has_value() && v.type != time::timex_type::duration && v.type != time::timex_type::set;
 }
@@ -283,6 +291,10 @@ std::size_t next_piece_end(std::string_view text, std::size_t from) {
 
 }  // namespace
 
+tagger::tag_result tag(std::string_view text, const tagger::lexicon& lex) {
+  return tagger::tag(text, lex, tense_of(lex));
+}
+
 std::vector<timex> annotate(std::string_view text, const annotate_options& options,
                             const tagger::lexicon& lex) {
   std::vector<timex> out;
@@ -296,7 +308,7 @@ std::vector<timex> annotate(std::string_view text, const annotate_options& optio
   for (std::size_t base = 0; base < text.size();) {
     const std::size_t stop = next_piece_end(text, base);
     const std::string_view piece = text.substr(base, stop - base);
-    const auto tagged = tagger::tag(piece, lex);
+    const auto tagged = tagger::tag(piece, lex, tense_of(lex));
     const cue_finder cues(tagged.toks, lex);
     const tagger::mention* prev = nullptr;
     std::optional<time::value> prev_value;
@@ -304,6 +316,9 @@ std::vector<timex> annotate(std::string_view text, const annotate_options& optio
       const auto c = cues.find(m.first, m.last);
       ctx.dir = c.dir;
       ctx.cue_distance = c.found ? c.distance : 0;
+      // A range's second endpoint comes on or after its first.
+      ctx.range_start.reset();
+      if (m.range == 2 && prev && prev->range == 1 && prev_value) ctx.range_start = prev_value;
       resolution r;
       const bool anaphoric_offset =
           m.what.has(field::direction) && m.what.text(field::anchor) == "narrative";
@@ -333,6 +348,7 @@ std::vector<timex> annotate(std::string_view text, const annotate_options& optio
       t.unresolved = r.unresolved;
       if (c.found && c.dir != direction::nearest) t.cue = std::string(c.word);
       t.rule = lex.patterns()[m.pattern].name;
+      t.range = m.range;
       if (!t.unresolved && t.value.gran == time::granularity::quarter &&
           (m.what.has(field::quarter) || m.what.text(field::special) == "period"))
         ctx.period = t.value;

@@ -17,7 +17,10 @@
 #include "core/diagnostic.h"
 #include "time/value.h"
 
-namespace annalist::tagger { class lexicon; }
+namespace annalist::tagger {
+class lexicon;
+struct tag_result;
+}
 
 namespace annalist::resolve {
 
@@ -38,6 +41,9 @@ struct timex {
   std::string rule;                     // readable name of the lexicon rule that produced it
   std::vector<time::value> alternatives;  // ranked other readings when ambiguous
   bool unresolved = false;              // true when no anchor was available (no DCT, no narrative)
+  /// 0: not part of a range; 1: the first endpoint of a range ("May 17" of "May 17-19"); 2: the
+  /// second ("19"), which is never before the first.
+  std::uint8_t range = 0;
 };
 
 struct annotate_options {
@@ -55,6 +61,9 @@ struct annotate_options {
 /// "2021-05-19T17:55:00Z", "2021-05-19 17:55" (an offset or "Z" is accepted and dropped: the
 /// wall-clock time as written is taken as local). nullopt when malformed or not on the calendar.
 std::optional<reference_time> parse_reference_time(std::string_view iso);
+
+/// The tagger with this stage's tense cues for its `future` guard: what `annotate` tags.
+tagger::tag_result tag(std::string_view text, const tagger::lexicon& lex);
 
 /// Tags and resolves every temporal expression of `text`, in text order.
 std::vector<timex> annotate(std::string_view text, const annotate_options& options,

@@ -355,6 +355,10 @@ class resolver {
         while (date::weekday{pick}.iso_encoding() != wd) pick += date::days{1};
         pick += date::days{7 * (*shift - 1)};
       }
+    } else if (const auto from = range_start()) {
+      // A range's second endpoint: the first such weekday on or after the first endpoint.
+      pick = *from;
+      while (date::weekday{pick}.iso_encoding() != wd) pick += date::days{1};
     } else {
       // Without a cue, news reports what happened: the coming day wins only when it is less
       // than half as far as the past one ("Thursday" in a Monday paper is last Thursday).
@@ -370,6 +374,12 @@ class resolver {
     for (std::size_t i = 1; i < ranked.size() && alts.size() < 2; ++i)
       alts.push_back(day_value(date::year_month_day{ranked[i]}));
     return of(day_value(d), anchor_kind::publication, std::move(alts));
+  }
+
+  // The first day of a range's first endpoint, when resolving its second.
+  std::optional<date::sys_days> range_start() const {
+    if (!c_.range_start || !c_.range_start->span) return std::nullopt;
+    return day_of(c_.range_start->span->start);
   }
 
   // A day, with the part of day or clock time the meaning adds.
@@ -542,6 +552,7 @@ class resolver {
   }
 
   resolution yearless_month() {
+    if (const auto from = range_start()) return month_after(*from);
     const auto a = publication(c_);
     if (!a) return unresolved();
     const date::year_month_day d{a->day};
@@ -589,6 +600,27 @@ class resolver {
     std::vector<value> alts;
     for (std::size_t i = 1; i < ranked.size() && alts.size() < 2; ++i) alts.push_back(value::of_month(ranked[i]));
     return of(value::of_month(ranked.front()), anchor_kind::publication, std::move(alts));
+  }
+
+  // A range's second endpoint without a year: the first such day (or month) on or after the
+  // first endpoint's start ("May 30-June 2", "Dec. 30-Jan. 2").
+  resolution month_after(date::sys_days from) {
+    const date::year_month_day d{from};
+    const unsigned mo = static_cast<unsigned>(get(field::month));
+    if (mo < 1 || mo > 12) return impossible(value::of_ref(""));
+    if (has(field::day)) {
+      const int dd = get(field::day);
+      if (dd < 1 || dd > 31 || !(date::year{2000} / date::month{mo} / date::day{static_cast<unsigned>(dd)}).ok())
+        return impossible(value::of_ref(""));
+      for (int y = int(d.year()); y <= int(d.year()) + 8; ++y) {
+        const auto ymd = date::year{y} / date::month{mo} / date::day{static_cast<unsigned>(dd)};
+        if (ymd.ok() && date::sys_days{ymd} >= from) return of(day_value(ymd), anchor_kind::narrative);
+      }
+      return unresolved();
+    }
+    date::year_month ym{d.year(), date::month{mo}};
+    if (ym < date::year_month{d.year(), d.month()}) ym += date::years{1};
+    return of(value::of_month(ym), anchor_kind::narrative);
   }
 
   resolution yearless_season() {

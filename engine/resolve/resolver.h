@@ -40,6 +40,9 @@ struct resolve_context {
   std::optional<time::value> period;         // the reporting period (quarter) under discussion
   direction dir = direction::nearest;
   std::size_t cue_distance = 0;  // tokens between the expression and the cue that set `dir`
+  /// Set for a range's second endpoint: its first endpoint's value. A weekday or a month (day)
+  /// without a year is then the first one on or after it ("Monday through Wednesday").
+  std::optional<time::value> range_start;
 };
 
 struct resolution {

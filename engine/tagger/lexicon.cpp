@@ -20,7 +20,7 @@ constexpr std::array<std::string_view, field_count> kFieldNames = {
     "vague", "frequency", "fiscal", "approximate"};
 
 constexpr std::array<std::string_view, shape_count> kShapeNames = {
-    "int", "day", "year", "ord", "clock", "isodate", "slashdate", "decade"};
+    "int", "day", "year", "ord", "clock", "isodate", "slashdate", "decade", "yy", "hhmm"};
 
 source_position pos(const toml::node& n) {
   const auto& s = n.source().begin;
@@ -227,6 +227,7 @@ struct lexicon_builder {
   struct element {
     std::vector<pattern_element_choice> choices;
     bool optional = false;
+    bool connector = false;
   };
 
   bool parse_match(std::string_view text, source_position where, std::vector<element>& out) {
@@ -242,6 +243,10 @@ struct lexicon_builder {
       if (word.size() > 1 && word.back() == '?') {
         el.optional = true;
         word.remove_suffix(1);
+      }
+      if (word.size() > 1 && word.front() == '~') {
+        el.connector = true;
+        word.remove_prefix(1);
       }
       std::size_t a = 0;
       while (a <= word.size()) {
@@ -293,6 +298,14 @@ struct lexicon_builder {
         el.choices.push_back(std::move(c));
       }
       if (el.choices.empty()) { error(where, "empty pattern element"); return false; }
+      if (el.connector) {
+        if (el.optional || std::any_of(el.choices.begin(), el.choices.end(),
+                                       [](const pattern_element_choice& c) { return c.is_class; })) {
+          error(where, "a range connector '~' takes required literal words only");
+          return false;
+        }
+        for (auto& c : el.choices) c.connector = true;
+      }
       out.push_back(std::move(el));
     }
     return true;
@@ -319,6 +332,15 @@ struct lexicon_builder {
         else {
           child = static_cast<std::uint32_t>(lex.trie.size());
           lex.trie[node].classes.push_back({c.cls, c.bind, c.add, child});
+          lex.trie.emplace_back();
+        }
+      } else if (c.connector) {
+        auto& edges = lex.trie[node].connectors;
+        auto it = std::find_if(edges.begin(), edges.end(), [&](const auto& e) { return e.first == c.literal; });
+        if (it != edges.end()) child = it->second;
+        else {
+          child = static_cast<std::uint32_t>(lex.trie.size());
+          lex.trie[node].connectors.emplace_back(c.literal, child);
           lex.trie.emplace_back();
         }
       } else {
@@ -350,11 +372,16 @@ struct lexicon_builder {
       } else if (key == "negative") p.negative = v.value<bool>().value_or(false);
       else if (key == "guard") {
         p.guard = v.value<std::string>().value_or("");
-        if (p.guard != "bare_year" && p.guard != "not_after_number" && p.guard != "capitalized" &&
-            p.guard != "clause_end" &&
-            !p.guard.starts_with("after:") && !p.guard.starts_with("before:"))
-          error(pos(v), fmt::format("unknown guard '{}' (known: bare_year, capitalized, clause_end, "
-                                    "not_after_number, after:WORD|WORD..., before:WORD|WORD...)", p.guard));
+        std::istringstream words(p.guard);
+        for (std::string g; words >> g;) {
+          if (g != "bare_year" && g != "not_after_number" && g != "capitalized" && g != "clause_end" &&
+              g != "not_amount" && g != "future" && g != "capitalized_words" && !g.starts_with("after:") &&
+              !g.starts_with("before:") && !g.starts_with("not_before:"))
+            error(pos(v), fmt::format("unknown guard '{}' (known: bare_year, capitalized, clause_end, "
+                                      "future, not_after_number, not_amount, after:WORD|WORD..., "
+                                      "before:WORD|WORD..., not_before:WORD|WORD...)", g));
+          p.guards.push_back(std::move(g));
+        }
       } else if (key == "examples") examples = &v;
       else if (!read_setting(key, v, p.sets))
         unknown_key(key, v, {"name", "match", "negative", "guard", "examples"});
@@ -365,6 +392,20 @@ struct lexicon_builder {
     if (!parse_match(match, match_at, els)) return;
     if (std::all_of(els.begin(), els.end(), [](const element& e) { return e.optional; })) {
       error(match_at, "a pattern needs at least one required element");
+      return;
+    }
+    const auto connectors = std::count_if(els.begin(), els.end(), [](const element& e) { return e.connector; });
+    if (connectors > 1) {
+      error(match_at, "a range has one connector '~'");
+      return;
+    }
+    if (connectors == 1 && (els.front().connector || els.back().connector)) {
+      error(match_at, "a range connector '~' needs an endpoint on each side");
+      return;
+    }
+    p.range = connectors == 1;
+    if (p.range && p.negative) {
+      error(match_at, "a negative pattern cannot be a range");
       return;
     }
     const auto pid = static_cast<std::uint32_t>(lex.patterns_.size());

@@ -22,7 +22,10 @@
 //   <class>     any form of a lexicon class; `<class:field>` also stores the form's `value`
 //               in that meaning field, `<class:+field>` adds it; built-in shapes: <int> <day>
 //               (1..31) <year> (1000..2199) <ord> <clock> <isodate> <slashdate> <decade>
+//               <yy> (two digits) <hhmm> (four digits 0000..2359: "2300 GMT")
 //   X?          the element is optional
+//   ~a|b        the connector of a range ("May 17 ~- 19"): the tokens before it are the first
+//               endpoint, those after it the second; each becomes a mention of its own
 #pragma once
 
 #include <cstdint>
@@ -48,7 +51,7 @@ template <class T>
 using string_map = std::unordered_map<std::string, T, string_hash, std::equal_to<>>;
 
 /// Built-in token shapes, class ids [0, shape_count).
-enum class shape : std::uint16_t { int_, day, year, ord, clock, isodate, slashdate, decade, count_ };
+enum class shape : std::uint16_t { int_, day, year, ord, clock, isodate, slashdate, decade, yy, hhmm, count_ };
 inline constexpr std::uint16_t shape_count = static_cast<std::uint16_t>(shape::count_);
 
 /// Where a lexicon item was written, for diagnostics and test contexts.
@@ -84,13 +87,16 @@ struct pattern_element_choice {
   std::uint16_t cls = 0;
   std::optional<field> bind;
   bool add = false;  // `<class:+field>`: adds the value to the field ("twenty-one")
+  bool connector = false;  // `~word`: a range's connector (literals only)
 };
 
 struct pattern {
   std::string name;
   std::vector<setting> sets;
   bool negative = false;
-  std::string guard;     // "" or "bare_year"
+  std::string guard;     // as written: space-separated checks, all must pass ("after:in future")
+  std::vector<std::string> guards;  // `guard` split at spaces
+  bool range = false;    // has a connector: yields two mentions, one per endpoint
   lexicon_origin origin;
 };
 
@@ -136,6 +142,8 @@ class lexicon {
   struct node {
     string_map<std::uint32_t> literal;
     std::vector<class_edge> classes;
+    /// Range connectors (`~-`, `~to`): literal edges whose token belongs to neither endpoint.
+    std::vector<std::pair<std::string, std::uint32_t>> connectors;
     std::vector<std::uint32_t> accept;  // pattern ids, in lexicon order
   };
   std::vector<node> trie;

@@ -23,6 +23,8 @@ struct step {
   bool add = false;
 };
 constexpr std::uint32_t kNoEntry = 0xFFFFFFFF;
+constexpr std::uint16_t kLiteral = 0xFFFF;    // step.cls of a literal
+constexpr std::uint16_t kConnector = 0xFFFE;  // step.cls of a range's connector
 
 bool shape_matches(const token& t, std::uint16_t cls) {
   switch (static_cast<shape>(cls)) {
@@ -34,6 +36,9 @@ bool shape_matches(const token& t, std::uint16_t cls) {
     case shape::isodate: return t.kind == token_kind::isodate;
     case shape::slashdate: return t.kind == token_kind::slashdate && t.num3 >= 0;
     case shape::decade: return t.kind == token_kind::decade;
+    case shape::yy: return t.kind == token_kind::number && t.digits == 2;
+    case shape::hhmm:
+      return t.kind == token_kind::number && t.digits == 4 && t.num >= 0 && t.num / 100 <= 23 && t.num % 100 <= 59;
     case shape::count_: break;
   }
   return false;
@@ -49,7 +54,8 @@ bool ends_with_any(std::string_view w, const std::vector<std::string>& suffixes)
 
 class matcher {
  public:
-  matcher(const lexicon& lex, const tokens& toks) : lex_(lex), toks_(toks) {
+  matcher(const lexicon& lex, const tokens& toks, const tense_probe& tense)
+      : lex_(lex), toks_(toks), tense_(tense) {
     index_items();
   }
 
@@ -73,7 +79,8 @@ class matcher {
       walk(0, i);
       if (best_end_ == i) { ++i; continue; }
       const auto& p = lex_.patterns()[best_pattern_];
-      if (!p.negative) out.push_back(build(i, best_end_));
+      if (p.range) build_range(i, best_end_, out);
+      else if (!p.negative) out.push_back(build(i, best_end_, best_path_));
       i = best_end_;
     }
     return out;
@@ -82,6 +89,7 @@ class matcher {
  private:
   const lexicon& lex_;
   const tokens& toks_;
+  const tense_probe& tense_;
   std::vector<std::uint32_t> item_begin_;  // items of token p: items_[item_begin_[p] .. item_begin_[p+1])
   std::vector<lexical_item> items_;
   // The root's literal edge for each token, looked up once (the root is tried at every token).
@@ -116,9 +124,44 @@ class matcher {
   }
 
   bool guard_ok(const pattern& p, std::uint32_t end) const {
-    if (p.guard.empty()) return true;
+    for (const auto& g : p.guards)
+      if (!check(g, end)) return false;
+    return true;
+  }
+
+  // A word list of a guard ("after:for|over|in") holds `w`.
+  static bool listed(std::string_view list, std::string_view w) {
+    while (!list.empty()) {
+      const auto bar = list.find('|');
+      if (list.substr(0, bar) == w) return true;
+      if (bar == std::string_view::npos) break;
+      list.remove_prefix(bar + 1);
+    }
+    return false;
+  }
+
+  // What follows the number ending at `end` makes it an amount or a code, not a date:
+  // "2000 percent", "2000-strong", "2082.1", "1500 delegates" (lists: lexicon settings).
+  bool amount_follows(std::uint32_t end) const {
     const auto& toks = toks_.list;
-    if (p.guard == "bare_year") {
+    if (end >= toks.size()) return false;
+    const auto next = toks_.norm(end);
+    const auto& nt = toks[end];
+    if (in_list(lex_.year_guard_after, next)) return true;
+    if (!nt.space_before && (next == "-" || next == "/" || next == ":") && end + 1 < toks.size() &&
+        toks[end + 1].kind != token_kind::number)
+      return true;
+    if (!nt.space_before && next == "." && end + 1 < toks.size() && !toks[end + 1].space_before &&
+        toks[end + 1].kind == token_kind::number)
+      return true;
+    if (!nt.space_before && nt.kind == token_kind::word) return true;
+    return nt.kind == token_kind::word && !nt.capitalized && next.size() >= 5 &&
+           ends_with_any(next, lex_.plural_suffixes) && !ends_with_any(next, lex_.not_plural_suffixes);
+  }
+
+  bool check(std::string_view guard, std::uint32_t end) const {
+    const auto& toks = toks_.list;
+    if (guard == "bare_year") {
       if (start_ > 0) {
         const auto prev = toks_.norm(start_ - 1);
         if (in_list(lex_.year_guard_before, prev)) return false;
@@ -127,26 +170,22 @@ class matcher {
           return false;
         if (!toks[start_].space_before && toks[start_ - 1].kind == token_kind::word) return false;
       }
-      if (end < toks.size()) {
-        const auto next = toks_.norm(end);
-        const auto& nt = toks[end];
-        if (in_list(lex_.year_guard_after, next)) return false;
-        if (!nt.space_before && (next == "-" || next == "/" || next == ":") && end + 1 < toks.size() &&
-            toks[end + 1].kind != token_kind::number)
-          return false;  // "2000-strong", "1000-page"
-        // a decimal: "closed at 2082.1"
-        if (!nt.space_before && next == "." && end + 1 < toks.size() && !toks[end + 1].space_before &&
-            toks[end + 1].kind == token_kind::number)
-          return false;
-        if (!nt.space_before && nt.kind == token_kind::word) return false;
-        // a count of something: "2000 soldiers", "1500 delegates" (plural endings: lexicon settings)
-        if (nt.kind == token_kind::word && !nt.capitalized && next.size() >= 5 &&
-            ends_with_any(next, lex_.plural_suffixes) && !ends_with_any(next, lex_.not_plural_suffixes))
-          return false;
+      return !amount_follows(end);
+    }
+    if (guard == "not_amount") return !amount_follows(end);
+    if (guard == "capitalized_words") {
+      // Every word of the expression (a range's connector aside) is capitalized: "17-19 May".
+      for (const auto& s : path_) {
+        if (s.cls == kConnector) continue;
+        const auto& t = toks[s.token];
+        if (t.kind == token_kind::word && !t.capitalized) return false;
       }
       return true;
     }
-    if (p.guard == "capitalized") {
+    if (guard == "future") return tense_ && tense_(toks_, start_, end) > 0;
+    if (guard.starts_with("not_before:"))
+      return end >= toks.size() || !listed(guard.substr(11), toks_.norm(end));
+    if (guard == "capitalized") {
       // A month name that is also a word ("May", "March") is the month when capitalized, and,
       // at the start of a sentence, only when a number or punctuation follows it.
       if (!toks[start_].capitalized) return false;
@@ -157,28 +196,17 @@ class matcher {
       return true;
     }
     // "after:W1|W2": the token before the expression is one of the words; "before:" the token
-    // after it.
-    const bool after = p.guard.starts_with("after:"), before = p.guard.starts_with("before:");
-    if (after || before) {
-      if (after ? start_ == 0 : end >= toks.size()) return false;
-      const auto word = toks_.norm(after ? start_ - 1 : end);
-      std::string_view list = std::string_view(p.guard).substr(after ? 6 : 7);
-      while (!list.empty()) {
-        const auto bar = list.find('|');
-        if (list.substr(0, bar) == word) return true;
-        if (bar == std::string_view::npos) break;
-        list.remove_prefix(bar + 1);
-      }
-      return false;
-    }
-    if (p.guard == "clause_end") {
+    // after it; "not_before:" the token after it is none of them (or there is none).
+    if (guard.starts_with("after:")) return start_ > 0 && listed(guard.substr(6), toks_.norm(start_ - 1));
+    if (guard.starts_with("before:")) return end < toks.size() && listed(guard.substr(7), toks_.norm(end));
+    if (guard == "clause_end") {
       // Nothing follows in the clause ("two days before."), or the phrase is set off by a comma
       // as an apposition to a date ("on May 18, a day before the summit"); not "two days before
       // the vote", which counts from the vote.
       if (start_ > 0 && toks_.norm(start_ - 1) == ",") return true;
       return end >= toks.size() || toks[end].kind == token_kind::punct || toks[end].newline_before;
     }
-    if (p.guard == "not_after_number") {
+    if (guard == "not_after_number") {
       return !(start_ > 0 && toks[start_ - 1].kind == token_kind::number);
     }
     return true;
@@ -220,10 +248,16 @@ class matcher {
         child = it->second;
       }
       if (child != kNoEdge) {
-        path_.push_back({p, kNoEntry, 0xFFFF, std::nullopt, false});
+        path_.push_back({p, kNoEntry, kLiteral, std::nullopt, false});
         walk(child, p + 1);
         path_.pop_back();
       }
+    }
+    for (const auto& [lit, child] : node.connectors) {
+      if (lit != toks_.norm(p)) continue;
+      path_.push_back({p, kNoEntry, kConnector, std::nullopt, false});
+      walk(child, p + 1);
+      path_.pop_back();
     }
     for (const auto& e : node.classes) {
       if (e.cls < shape_count) {
@@ -279,38 +313,86 @@ class matcher {
         m.set(field::decade, t.num >= 100 ? t.num : t.num);
         if (t.num < 100) m.set(field::yy, t.num);
         break;
+      case shape::yy: m.set(field::yy, t.num); break;
+      case shape::hhmm:
+        m.set(field::hour, t.num / 100);
+        m.set(field::minute, t.num % 100);
+        break;
       case shape::count_: break;
     }
   }
 
-  mention build(std::uint32_t first, std::uint32_t last) const {
+  mention build(std::uint32_t first, std::uint32_t last, const std::vector<step>& path) const {
     mention out;
     out.first = first;
     out.last = last;
     out.start = toks_.list[first].start;
     out.end = toks_.list[last - 1].end;
     out.pattern = best_pattern_;
-    for (const auto& s : best_path_) {
+    for (const auto& s : path) {
       if (s.entry != kNoEntry) {
         const auto& e = lex_.entries()[s.entry];
         for (const auto& st : e.sets) out.what.apply(st);
         if (s.bind && e.value != unset) bind(out.what, s, e.value);
         out.entries.push_back(s.entry);
-      } else if (s.cls != 0xFFFF) {
+      } else if (s.cls != kLiteral && s.cls != kConnector) {
         apply_shape(out.what, s);
       }
     }
     for (const auto& st : lex_.patterns()[best_pattern_].sets) out.what.apply(st);
     return out;
   }
+
+  // A range: one mention per endpoint, split at the connector.
+  void build_range(std::uint32_t first, std::uint32_t last, std::vector<mention>& out) const {
+    const auto conn = std::find_if(best_path_.begin(), best_path_.end(),
+                                   [](const step& s) { return s.cls == kConnector; });
+    if (conn == best_path_.end()) return;
+    const std::uint32_t at = conn->token;
+    mention a = build(first, at, {best_path_.begin(), conn});
+    mention b = build(at + 1, last, {conn + 1, best_path_.end()});
+    complete_range(a.what, b.what);
+    a.range = 1;
+    b.range = 2;
+    out.push_back(std::move(a));
+    out.push_back(std::move(b));
+  }
+
+  // An endpoint takes what it leaves out from the other: "May 17-19" (19 is in May), "17-19
+  // May", "May 17-19, 2021" (the year is both endpoints'), "1992-93" (93 is in 1992's century).
+  static void complete_range(meaning& a, meaning& b) {
+    const auto finer_than_year = [](const meaning& m) {
+      return m.has(field::month) || m.has(field::day) || m.has(field::season) || m.has(field::quarter) ||
+             m.has(field::half);
+    };
+    if (a.has(field::year) && !b.has(field::year) && b.has(field::yy) && !finer_than_year(b)) {
+      int y = a.get(field::year) / 100 * 100 + b.get(field::yy);
+      if (y <= a.get(field::year)) y += 100;
+      b.set(field::year, y);
+      b.clear(field::yy);
+    }
+    if (a.has(field::month) && !b.has(field::month) && b.has(field::day)) b.set(field::month, a.get(field::month));
+    if (b.has(field::month) && !a.has(field::month) && a.has(field::day)) a.set(field::month, b.get(field::month));
+    // A year stated on one endpoint is the other's, a turn of the year between them counted:
+    // "Dec. 30-Jan. 2, 2021" starts in 2020.
+    const bool months = a.has(field::month) && b.has(field::month);
+    if (b.has(field::year) && !a.has(field::year) && !a.has(field::yy) && finer_than_year(a)) {
+      const bool back = months && a.get(field::month) > b.get(field::month);
+      a.set(field::year, b.get(field::year) - (back ? 1 : 0));
+    }
+    if (a.has(field::year) && !b.has(field::year) && !b.has(field::yy) && finer_than_year(b)) {
+      const bool on = months && b.get(field::month) < a.get(field::month);
+      b.set(field::year, a.get(field::year) + (on ? 1 : 0));
+    }
+  }
 };
 
 }  // namespace
 
-tag_result tag(std::string_view text, const lexicon& lex) {
+tag_result tag(std::string_view text, const lexicon& lex, const tense_probe& tense) {
   tag_result r;
   r.toks = tokenize(text);
-  matcher m(lex, r.toks);
+  matcher m(lex, r.toks, tense);
   r.mentions = m.run();
   return r;
 }
