@@ -95,6 +95,22 @@ BOOST_AUTO_TEST_CASE(resolution_table) {
       {"now", "2021-05-19", "PRESENT_REF"},
       {"Update: 2021-05-19 17:55 GMT", "2021-05-19", "2021-05-19T17:55"},
       {"at 10:20 am", "2021-05-25", "2021-05-25T10:20"},
+      // ranges: the second endpoint is on or after the first, in the same year when it can be
+      {"The talks run May 17-19.", "2021-05-12", "2021-05-17 2021-05-19"},
+      {"The talks ran May 17-19.", "2021-05-18", "2021-05-17 2021-05-19"},
+      {"The fair ran May 17 to 19, 2019.", "2021-05-12", "2019-05-17 2019-05-19"},
+      {"The course will run Dec. 28-Jan. 5.", "2021-12-01", "2021-12-28 2022-01-05"},
+      {"The shop closed Dec. 28-Jan. 5.", "2021-01-20", "2020-12-28 2021-01-05"},
+      {"The office will be closed Friday through Monday.", "2021-05-12", "2021-05-14 2021-05-17"},
+      {"The 1992-93 season was his last.", "2021-05-12", "1992 1993"},
+      // "in <amount> <unit>": a date in a future clause, else a duration
+      {"The talks will be held in three weeks.", "2021-05-12", "2021-W22"},
+      {"It was the first rain in three weeks.", "2021-05-12", "P3W"},
+      {"The army will withdraw within a week.", "2021-05-12", "P1W"},
+      // four-digit clock times need a zone (or "at ... hours")
+      {"The ceasefire begins at 2300 GMT.", "2021-05-12", "2021-05-12T23:00"},
+      {"On May 14 the shelling stopped at 0600 GMT.", "2021-05-19", "2021-05-14 2021-05-14T06:00"},
+      {"The curfew ends at 2300.", "2021-05-12", ""},
   };
   for (const auto& r : rows) BOOST_TEST(values(r.text, r.ref) == r.expect, "text: " << r.text << " ref " << r.ref);
 }

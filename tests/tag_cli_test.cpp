@@ -135,6 +135,19 @@ BOOST_AUTO_TEST_CASE(dct_offsets_and_zone_abbreviations_are_converted) {
   BOOST_TEST((*find_text(found, "yesterday"))["value"] == "2021-05-18");
 }
 
+BOOST_AUTO_TEST_CASE(range_endpoints_say_which_they_are) {
+  scratch s;
+  s.write("a.txt", "The talks run May 17-19 in Geneva. They began Monday.\n");
+  const auto r = s.tag("a.txt --dct 2021-05-12");
+  BOOST_TEST(r.code == 0, r.err);
+  const auto found = lines(r.out);
+  BOOST_REQUIRE_MESSAGE(find_text(found, "May 17") && find_text(found, "19") && find_text(found, "Monday"), r.out);
+  BOOST_TEST((*find_text(found, "May 17"))["range"] == "start");
+  BOOST_TEST((*find_text(found, "19"))["range"] == "end");
+  BOOST_TEST((*find_text(found, "19"))["value"] == "2021-05-19");
+  BOOST_TEST(!find_text(found, "Monday")->contains("range"));
+}
+
 BOOST_AUTO_TEST_CASE(bad_dct_is_refused_with_exit_2) {
   scratch s;
   s.write("a.txt", "The talks resumed on Tuesday.\n");

@@ -96,9 +96,63 @@ BOOST_AUTO_TEST_CASE(matcher_table) {
       {"every Tuesday", "every Tuesday{weekday=2 frequency}"},
       {"in the 1990s", "the 1990s{decade=1990}"},
       {"at 17:55 GMT", "17:55 GMT{hour=17 minute=55}"},
+      {"at 2300 GMT", "2300 GMT{hour=23 minute=0}"},
+      // ranges: one mention per endpoint, the elliptical one completed from the other
+      {"The talks run May 17-19.", "May 17{month=5 day=17} | 19{month=5 day=19}"},
+      {"The talks run May 17\xE2\x80\x93" "19.", "May 17{month=5 day=17} | 19{month=5 day=19}"},
+      {"between May 17 and 19", "May 17{month=5 day=17} | 19{month=5 day=19}"},
+      {"May 17 through 19, 2021", "May 17{year=2021 month=5 day=17} | 19, 2021{year=2021 month=5 day=19}"},
+      {"17-19 May", "17{month=5 day=17} | 19 May{month=5 day=19}"},
+      {"Dec. 30-Jan. 2, 2021", "Dec. 30{year=2020 month=12 day=30} | Jan. 2, 2021{year=2021 month=1 day=2}"},
+      {"the 1992-93 season", "1992{year=1992} | 93{year=1993}"},
+      {"in 1998-02", "1998{year=1998} | 02{year=2002}"},
+      {"Monday through Wednesday", "Monday{weekday=1} | Wednesday{weekday=3}"},
+      // not ranges: an amount after the number, or the second endpoint before the first
+      {"on May 17 to 19 percent", "May 17{month=5 day=17}"},
+      {"on May 17 and 19 others", "May 17{month=5 day=17}"},
+      {"from March 3 to March 1", "March 3{month=3 day=3} | March 1{month=3 day=1}"},
+      {"May 19-17", "May 19{month=5 day=19}"},
+      // a zone time in parentheses restates the local time before it
+      {"at 10:35 a.m. (0735 GMT) Friday", "10:35 a.m.{hour=10 minute=35 ampm=am} | Friday{weekday=5}"},
       {"the third quarter", "the third quarter{quarter=3}"},
   };
   for (const auto& r : rows) BOOST_TEST(dump(r.input) == r.expected, "input: " << r.input);
+}
+
+BOOST_AUTO_TEST_CASE(range_endpoints_are_marked) {
+  const auto r = tag("May 17-19", english());
+  BOOST_TEST_REQUIRE(r.mentions.size() == 2u);
+  BOOST_TEST(r.mentions[0].range == 1);
+  BOOST_TEST(r.mentions[1].range == 2);
+  BOOST_TEST(r.mentions[0].last == 2u);   // "May 17"
+  BOOST_TEST(r.mentions[1].first == 3u);  // "19": the connector belongs to neither
+  BOOST_TEST(tag("May 17", english()).mentions.at(0).range == 0);
+}
+
+BOOST_AUTO_TEST_CASE(future_guard_asks_the_tense_probe) {
+  // "in three weeks" is a date in a future clause; the tagger learns the tense from its caller.
+  const std::string text = "It ends in three weeks.";
+  const auto future = tag(text, english(), [](const tokens&, std::uint32_t, std::uint32_t) { return 1; });
+  BOOST_TEST_REQUIRE(future.mentions.size() == 1u);
+  BOOST_TEST(future.mentions[0].what.get(field::direction) == 1);
+  const auto none = tag(text, english());
+  BOOST_TEST_REQUIRE(none.mentions.size() == 1u);
+  BOOST_TEST(!none.mentions[0].what.has(field::direction));
+}
+
+BOOST_AUTO_TEST_CASE(range_connectors_are_checked) {
+  auto r = lexicon::from_sources({{"r.toml", "[[pattern]]\nmatch = \"~- <year>\"\n"}});
+  BOOST_TEST(!r.value);
+  BOOST_TEST_REQUIRE(!r.diags.empty());
+  BOOST_TEST(r.diags[0].message == "a range connector '~' needs an endpoint on each side");
+  r = lexicon::from_sources({{"r.toml", "[[pattern]]\nmatch = \"<year> ~<year> <year>\"\n"}});
+  BOOST_TEST(!r.value);
+  r = lexicon::from_sources({{"r.toml", "[[pattern]]\nmatch = \"<year> ~- <year> ~to <year>\"\n"}});
+  BOOST_TEST(!r.value);
+  r = lexicon::from_sources({{"r.toml", "[[pattern]]\nmatch = \"<year>\"\nguard = \"bare_year futur\"\n"}});
+  BOOST_TEST(!r.value);
+  r = lexicon::from_sources({{"r.toml", "[[pattern]]\nmatch = \"<year> ~-|to <yy>\"\nguard = \"bare_year not_before:x|y\"\n"}});
+  BOOST_TEST(r.value != nullptr);
 }
 
 BOOST_AUTO_TEST_CASE(must_not_tag) {

@@ -351,11 +351,36 @@ class matcher {
     const std::uint32_t at = conn->token;
     mention a = build(first, at, {best_path_.begin(), conn});
     mention b = build(at + 1, last, {conn + 1, best_path_.end()});
+    const bool b_stands_alone = b.what.has(field::month) || b.what.has(field::year) || b.what.has(field::weekday);
     complete_range(a.what, b.what);
+    if (!in_order(a.what, b.what)) {
+      // "from March 3 to March 1", "May 19-17": no range. The first endpoint is a date of its
+      // own; the second only when it says all it needs ("March 1"), not when elliptical ("17").
+      a = build(first, at, {best_path_.begin(), conn});
+      out.push_back(std::move(a));
+      if (b_stands_alone) out.push_back(build(at + 1, last, {conn + 1, best_path_.end()}));
+      return;
+    }
     a.range = 1;
     b.range = 2;
     out.push_back(std::move(a));
     out.push_back(std::move(b));
+  }
+
+  // The second endpoint does not come before the first, as far as the fields tell; a month
+  // earlier than the first's is the next year's only across a turn of the year ("Dec. 30-Jan.
+  // 2"), at most two months on.
+  static bool in_order(const meaning& a, const meaning& b) {
+    const auto both = [&](field f) { return a.has(f) && b.has(f); };
+    if (both(field::year) && a.get(field::year) != b.get(field::year))
+      return a.get(field::year) < b.get(field::year);
+    if (both(field::month) && a.get(field::month) != b.get(field::month)) {
+      if (a.get(field::month) < b.get(field::month)) return true;
+      const bool turn = !(both(field::year)) || b.get(field::year) > a.get(field::year);
+      return turn && b.get(field::month) + 12 - a.get(field::month) <= 2;
+    }
+    if (both(field::day)) return a.get(field::day) <= b.get(field::day);
+    return true;
   }
 
   // An endpoint takes what it leaves out from the other: "May 17-19" (19 is in May), "17-19
