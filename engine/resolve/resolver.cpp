@@ -302,7 +302,7 @@ class resolver {
   }
 
   resolution shifted() {
-    const int n = get(field::shift);
+    int n = get(field::shift);
     const bool narr = text(field::anchor) == "narrative";
     if (has(field::month) && text(field::unit) == "year") return month_of_shifted_year(n);
     if (has(field::weekday)) return weekday(n);
@@ -324,6 +324,10 @@ class resolver {
       if (has(field::quarter)) return of(of_quarter(y, static_cast<unsigned>(get(field::quarter))), a->kind);
       return of(of_half(y, static_cast<unsigned>(get(field::half))), a->kind);
     }
+    // "the landing this weekend", said in past tense on a weekday: the weekend just gone.
+    if (unit == "weekend" && n == 0 && !narr && c_.dir == direction::past &&
+        date::weekday{a->day}.iso_encoding() <= 5)
+      n = -1;
     auto v = unit_value(unit, a->day, n, a->clock);
     if (!v) return unresolved();
     return of(*v, a->kind);
