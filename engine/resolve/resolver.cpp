@@ -236,6 +236,17 @@ class resolver {
 
   resolution period(int years) {
     const auto q = discourse_quarter();
+    if (has(field::quarter)) {  // "the year-ago third quarter": that quarter, in the year before
+      const bool discussed = q && q->span;
+      const auto a = publication(c_);
+      if (!discussed && !a) return unresolved();
+      const auto base = discussed ? date::year_month_day{day_of(q->span->start)}.year()
+                                  : date::year_month_day{a->day}.year();
+      const int n = get(field::quarter);
+      if (n < 1 || n > 4) return unresolved();
+      return of(of_quarter(base + date::years{years}, static_cast<unsigned>(n)),
+                discussed ? anchor_kind::narrative : anchor_kind::publication);
+    }
     if (q && q->span) {
       const date::year_month_day d{day_of(q->span->start)};
       return of(*unit_value("quarter", date::sys_days{(d.year() + date::years{years}) / d.month() / 1}, 0, std::nullopt),
