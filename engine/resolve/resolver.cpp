@@ -346,7 +346,8 @@ class resolver {
 
   // A weekday: shifted ("last Tuesday", "next Monday", "this Friday") or by tense.
   resolution weekday(std::optional<int> shift) {
-    const auto a = publication(c_);
+    // "the previous Friday", "the following Monday": counted from the narrative's day.
+    const auto a = shift && text(field::anchor) == "narrative" ? narrative(c_, true) : publication(c_);
     if (!a) return unresolved();
     const unsigned wd = static_cast<unsigned>(get(field::weekday));  // ISO 1..7
     const unsigned today = date::weekday{a->day}.iso_encoding();
@@ -388,7 +389,7 @@ class resolver {
     std::vector<value> alts;
     for (std::size_t i = 1; i < ranked.size() && alts.size() < 2; ++i)
       alts.push_back(day_value(date::year_month_day{ranked[i]}));
-    return of(day_value(d), anchor_kind::publication, std::move(alts));
+    return of(day_value(d), a->kind, std::move(alts));
   }
 
   // The first day of a range's first endpoint, when resolving its second.
