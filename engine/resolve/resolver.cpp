@@ -584,7 +584,12 @@ class resolver {
         const auto ymd = date::year{y} / date::month{mo} / date::day{static_cast<unsigned>(dd)};
         if (ymd.ok()) cands.push_back(date::sys_days{ymd});
       }
-      auto ranked = rank(cands, c_.dir, [&](date::sys_days x) { return static_cast<long>((x - a->day).count()); });
+      // With no cue, news' lean to the past, as for weekdays: the coming date wins only when it
+      // is less than half as far ("the record high set on Aug. 6", written in February).
+      auto ranked = rank(cands, c_.dir, [&](date::sys_days x) {
+        const long k = static_cast<long>((x - a->day).count());
+        return c_.dir == direction::nearest && k > 0 ? 2 * k : k;
+      });
       // A cue some words away may govern another clause ("extended the offer to Nov. 20",
       // "declared a dividend payable Dec. 15"): a date a few weeks on the other side of the
       // anchor beats one most of a year away on the cue's side.
@@ -612,7 +617,10 @@ class resolver {
     std::vector<date::year_month> cands;
     for (int y = int(d.year()) - 1; y <= int(d.year()) + 1; ++y) cands.push_back(date::year{y} / date::month{mo});
     const date::year_month cur{d.year(), d.month()};
-    auto ranked = rank(cands, c_.dir, [&](date::year_month x) { return static_cast<long>((x - cur).count()); });
+    auto ranked = rank(cands, c_.dir, [&](date::year_month x) {
+      const long k = static_cast<long>((x - cur).count());
+      return c_.dir == direction::nearest && k > 0 ? 2 * k : k;
+    });
     std::vector<value> alts;
     for (std::size_t i = 1; i < ranked.size() && alts.size() < 2; ++i) alts.push_back(value::of_month(ranked[i]));
     return of(value::of_month(ranked.front()), anchor_kind::publication, std::move(alts));
