@@ -37,6 +37,7 @@ struct cue {
   std::size_t distance = 0;
   bool found = false;
   bool by_suffix = false;  // a regular past form found by its ending, not a listed verb
+  bool deadline = false;   // a cue with a reach ("by", "due to expire"): it governs the next words only
 };
 
 class cue_finder {
@@ -84,6 +85,12 @@ class cue_finder {
         right.distance = k;
         break;
       }
+    }
+    if (left.found && left.deadline && in_sentence(first, last, lex_.past_perfect)) {
+      // "By late Monday, the military had carried out dozens of strikes": in a past perfect
+      // sentence the deadline has passed.
+      left.dir = direction::past;
+      return left;
     }
     if (left.found && (!right.found || left.distance <= right.distance)) return left;
     if (right.found) return right;
@@ -137,6 +144,15 @@ class cue_finder {
     return {};
   }
 
+  // Whether one of `words` stands in the expression's sentence.
+  bool in_sentence(std::uint32_t first, std::uint32_t last, const std::vector<std::string>& words) const {
+    for (std::size_t p = first; p > 0 && !boundary_before(toks_, p); --p)
+      if (in(words, toks_.norm(p - 1))) return true;
+    for (std::size_t p = last; p < toks_.size() && !boundary_before(toks_, p); ++p)
+      if (in(words, toks_.norm(p))) return true;
+    return false;
+  }
+
   static cue with_distance(cue c, std::size_t k) {
     c.distance = k;
     return c;
@@ -180,6 +196,7 @@ class cue_finder {
         const auto reach = std::find_if(e.sets.begin(), e.sets.end(),
                                         [](const tagger::setting& s) { return s.name == field::reach; });
         if (reach != e.sets.end() && (!before || distance > static_cast<std::size_t>(reach->number))) continue;
+        c.deadline = reach != e.sets.end();
         for (const auto& s : e.sets) {
           if (s.name != field::tense) continue;
           if (s.text == "report") {

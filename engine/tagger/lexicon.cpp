@@ -431,6 +431,7 @@ struct lexicon_builder {
       else if (key == "passive") lex.passive = strings(v, key);
       else if (key == "clause_breaks") lex.clause_breaks = strings(v, key);
       else if (key == "clause_starts") lex.clause_starts = strings(v, key);
+      else if (key == "past_perfect") lex.past_perfect = strings(v, key);
       else if (key == "noun_modifier_after") lex.noun_modifier_after = strings(v, key);
       else if (key == "year_guard_before") lex.year_guard_before = strings(v, key);
       else if (key == "year_guard_after") lex.year_guard_after = strings(v, key);
@@ -444,7 +445,8 @@ struct lexicon_builder {
                                                 "passive", "clause_breaks", "year_guard_before",
                                                 "year_guard_after", "adjective_after", "perfect_skip",
                                                 "perfect_skip_suffixes", "plural_suffixes",
-                                                "not_plural_suffixes", "clause_starts", "noun_modifier_after"};
+                                                "not_plural_suffixes", "clause_starts", "noun_modifier_after",
+                                                "past_perfect"};
         const auto hint = closest_match(key, known);
         error(pos(v), hint.empty() ? fmt::format("unknown setting '{}'", key)
                                    : fmt::format("unknown setting '{}' (did you mean '{}'?)", key, hint));

@@ -154,6 +154,8 @@ class lexicon {
   /// Words that open a subordinate clause to the left of an expression ("that", "which"): a
   /// modal before them does not govern a verb after them.
   std::vector<std::string> clause_starts;
+  /// The past perfect auxiliary: in its sentence a deadline cue ("by") looks back.
+  std::vector<std::string> past_perfect;
   /// Tokens after an expression that make it modify a noun ("'s": "Wednesday's ruling").
   std::vector<std::string> noun_modifier_after;
   std::vector<std::string> year_guard_before, year_guard_after;
