@@ -16,8 +16,8 @@ namespace annalist::check {
 namespace {
 
 std::optional<tense> listed(const std::string& w, const tagger::lexicon& lex) {
-  if (const auto it = lex.forms_by_first.find(w); it != lex.forms_by_first.end()) {
-    for (const auto& f : it->second) {
+  {
+    for (const auto& f : lex.forms_starting(w)) {
       const auto& e = lex.entries()[f.entry];
       if (e.cls != lex.tense_class || !f.rest.empty()) continue;
       for (const auto& s : e.sets) {
@@ -56,14 +56,12 @@ tense tense_of(std::string_view word, const tagger::lexicon& lex) {
 
 std::optional<unsigned> stated_weekday(std::string_view text, std::uint32_t start, std::uint32_t end,
                                        const tagger::lexicon& lex) {
-  const auto toks = tagger::tokenize(text.substr(start, end - start));
+  const auto toks = tagger::tokenize(text.substr(start, end - start), &lex.symbols);
   for (std::size_t i = 0; i < toks.size(); ++i) {
-    const auto it = lex.forms_by_first.find(std::string(toks.norm(i)));
-    if (it == lex.forms_by_first.end()) continue;
-    for (const auto& f : it->second) {
+    for (const auto& f : lex.forms_starting(toks.list[i].sym)) {
       if (i + 1 + f.rest.size() > toks.size()) continue;
       bool whole = true;
-      for (std::size_t k = 0; whole && k < f.rest.size(); ++k) whole = toks.norm(i + 1 + k) == f.rest[k];
+      for (std::size_t k = 0; whole && k < f.rest.size(); ++k) whole = toks.list[i + 1 + k].sym == f.rest[k];
       if (!whole) continue;
       for (const auto& s : lex.entries()[f.entry].sets)
         if (s.name == tagger::field::weekday && s.number >= 1 && s.number <= 7)

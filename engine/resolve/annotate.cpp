@@ -183,13 +183,12 @@ class cue_finder {
     cue c;
     c.word = w;
     c.found = true;
-    const auto it = lex_.forms_by_first.find(w);
-    if (it != lex_.forms_by_first.end()) {
-      for (const auto& f : it->second) {
+    {
+      for (const auto& f : lex_.forms_starting(t.sym)) {
         const auto& e = lex_.entries()[f.entry];
         if (e.cls != lex_.tense_class) continue;
         bool ok = p + 1 + f.rest.size() <= toks_.size();
-        for (std::size_t k = 0; ok && k < f.rest.size(); ++k) ok = toks_.norm(p + 1 + k) == f.rest[k];
+        for (std::size_t k = 0; ok && k < f.rest.size(); ++k) ok = toks_.list[p + 1 + k].sym == f.rest[k];
         if (!ok) continue;
         // A cue with a reach ("since", "payable", "of record") governs only an expression
         // that follows it that closely.

@@ -60,6 +60,7 @@ struct lexicon_builder {
   lexicon& lex;
   diagnostics& diags;
   std::string file;
+  std::vector<std::pair<std::uint32_t, lexicon::form>> forms;  // (first symbol, form), lexicon order
 
   void error(source_position where, std::string message) {
     diags.push_back({severity::error, file, where, "lexicon", std::move(message)});
@@ -185,7 +186,7 @@ struct lexicon_builder {
   void read_entry(const toml::table& t, std::string_view default_ref) {
     lexicon_entry e;
     e.origin = {file, pos(t)};
-    std::vector<std::string> forms;
+    std::vector<std::string> form_texts;
     const toml::node* examples = nullptr;
     bool have_class = false;
     for (const auto& [k, v] : t) {
@@ -198,7 +199,7 @@ struct lexicon_builder {
           have_class = true;
         } else error(pos(v), "'class' takes a string");
       } else if (key == "forms" || key == "form") {
-        forms = strings(v, key);
+        form_texts = strings(v, key);
       } else if (key == "value") {
         if (auto n = v.value<std::int64_t>()) e.value = static_cast<int>(*n);
         else error(pos(v), "'value' takes a number");
@@ -209,17 +210,17 @@ struct lexicon_builder {
       }
     }
     if (!have_class) { error(pos(t), "entry without 'class'"); return; }
-    if (forms.empty()) { error(pos(t), "entry without 'forms'"); return; }
-    e.form = forms.front();
+    if (form_texts.empty()) { error(pos(t), "entry without 'forms'"); return; }
+    e.form = form_texts.front();
     const auto id = static_cast<std::uint32_t>(lex.entries_.size());
     lex.entries_.push_back(std::move(e));
-    for (const auto& f : forms) {
+    for (const auto& f : form_texts) {
       auto norms = token_norms(f);
       if (norms.empty()) { error(pos(t), "empty form"); continue; }
       lexicon::form fm;
       fm.entry = id;
-      fm.rest.assign(norms.begin() + 1, norms.end());
-      lex.forms_by_first[norms.front()].push_back(std::move(fm));
+      for (std::size_t k = 1; k < norms.size(); ++k) fm.rest.push_back(lex.symbols.intern(norms[k]));
+      forms.emplace_back(lex.symbols.intern(norms.front()), std::move(fm));
     }
     if (examples) read_examples(*examples, default_ref, false);
   }
@@ -335,20 +336,24 @@ struct lexicon_builder {
           lex.trie.emplace_back();
         }
       } else if (c.connector) {
+        const auto sym = lex.symbols.intern(c.literal);
         auto& edges = lex.trie[node].connectors;
-        auto it = std::find_if(edges.begin(), edges.end(), [&](const auto& e) { return e.first == c.literal; });
-        if (it != edges.end()) child = it->second;
+        auto it = std::find_if(edges.begin(), edges.end(), [&](const auto& e) { return e.sym == sym; });
+        if (it != edges.end()) child = it->child;
         else {
           child = static_cast<std::uint32_t>(lex.trie.size());
-          lex.trie[node].connectors.emplace_back(c.literal, child);
+          lex.trie[node].connectors.push_back({sym, child});
           lex.trie.emplace_back();
         }
       } else {
-        auto it = lex.trie[node].literal.find(c.literal);
-        if (it != lex.trie[node].literal.end()) child = it->second;
-        else {
+        const auto sym = lex.symbols.intern(c.literal);
+        child = lex.trie[node].literal_child(sym);
+        if (child == lexicon::no_child) {
           child = static_cast<std::uint32_t>(lex.trie.size());
-          lex.trie[node].literal.emplace(c.literal, child);
+          auto& edges = lex.trie[node].literal;
+          edges.insert(std::lower_bound(edges.begin(), edges.end(), sym,
+                                        [](const lexicon::literal_edge& e, std::uint32_t s) { return e.sym < s; }),
+                       {sym, child});
           lex.trie.emplace_back();
         }
       }
@@ -414,6 +419,19 @@ struct lexicon_builder {
     insert(els, 0, 0, pid, budget);
     if (budget == 0) error(match_at, "pattern expands to more than 4096 sequences");
     if (examples) read_examples(*examples, default_ref, false);
+  }
+
+  // The form index by first symbol, once every symbol is known. A stable sort keeps lexicon
+  // order within a group, which is the order the matcher tries lexical items in.
+  void index_forms() {
+    std::stable_sort(forms.begin(), forms.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    lex.form_begin_.assign(lex.symbols.size() + 1, 0);
+    for (const auto& [first, f] : forms) ++lex.form_begin_[first + 1];
+    for (std::size_t s = 1; s < lex.form_begin_.size(); ++s) lex.form_begin_[s] += lex.form_begin_[s - 1];
+    lex.forms_.clear();
+    for (auto& [first, f] : forms) lex.forms_.push_back(std::move(f));
+    forms.clear();
   }
 
   void read_settings(const toml::table& t, std::string& default_ref) {
@@ -501,7 +519,7 @@ lexicon::load_result lexicon::from_sources(const std::vector<source>& sources) {
   load_result r;
   auto lex = std::make_unique<lexicon>();
   lex->trie.emplace_back();
-  lexicon_builder b{*lex, r.diags, {}};
+  lexicon_builder b{*lex, r.diags, {}, {}};
   for (std::uint16_t i = 0; i < shape_count; ++i) b.intern_class(kShapeNames[i]);
 
   std::vector<toml::table> tables(sources.size());
@@ -529,6 +547,7 @@ lexicon::load_result lexicon::from_sources(const std::vector<source>& sources) {
       b.file = sources[i].name;
       b.read_file(tables[i], pass == 1);
     }
+  b.index_forms();
   if (auto id = lex->class_id("tense")) lex->tense_class = *id;
   const bool failed = std::any_of(r.diags.begin(), r.diags.end(),
                                   [](const diagnostic& d) { return d.level == severity::error; });

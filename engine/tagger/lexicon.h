@@ -28,10 +28,12 @@
 //               endpoint, those after it the second; each becomes a mention of its own
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <deque>
 #include <filesystem>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -39,6 +41,7 @@
 
 #include "core/diagnostic.h"
 #include "tagger/meaning.h"
+#include "tagger/symbols.h"
 
 namespace annalist::tagger {
 
@@ -124,13 +127,24 @@ class lexicon {
 
   // ---- compiled form, used by the matcher (tagger.cpp) and the resolver ----
 
-  /// A lexical form: the tokens after the first one, and the entry it belongs to.
+  /// Every token form the lexicon mentions (entry forms, pattern literals, connectors). Pass it to
+  /// `tokenize` so that tokens carry their ids; the structures below are keyed by them.
+  symbol_table symbols;
+
+  /// A lexical form: the tokens after the first one (symbols), and the entry it belongs to.
   struct form {
-    std::vector<std::string> rest;
+    std::vector<std::uint32_t> rest;
     std::uint32_t entry = 0;
   };
-  /// Forms by their first normalized token.
-  string_map<std::vector<form>> forms_by_first;
+  /// Forms whose first token is the symbol `first`, in lexicon order; empty for `none`.
+  std::span<const form> forms_starting(std::uint32_t first) const {
+    if (first + 1 >= form_begin_.size()) return {};
+    return {forms_.data() + form_begin_[first], forms_.data() + form_begin_[first + 1]};
+  }
+  /// The same for a normalized token given as text (callers without symbols).
+  std::span<const form> forms_starting(std::string_view first) const {
+    return forms_starting(symbols.find(first));
+  }
 
   /// Pattern trie: each node has literal edges, class edges and the patterns accepted there.
   struct class_edge {
@@ -139,12 +153,28 @@ class lexicon {
     bool add;
     std::uint32_t child;
   };
+  struct literal_edge {
+    std::uint32_t sym;
+    std::uint32_t child;
+  };
+  static constexpr std::uint32_t no_child = 0xFFFFFFFF;
   struct node {
-    string_map<std::uint32_t> literal;
+    std::vector<literal_edge> literal;  // sorted by symbol
     std::vector<class_edge> classes;
     /// Range connectors (`~-`, `~to`): literal edges whose token belongs to neither endpoint.
-    std::vector<std::pair<std::string, std::uint32_t>> connectors;
+    std::vector<literal_edge> connectors;  // in lexicon order
     std::vector<std::uint32_t> accept;  // pattern ids, in lexicon order
+    /// The child for a token with symbol `sym`, or no_child.
+    std::uint32_t literal_child(std::uint32_t sym) const {
+      if (literal.size() <= 8) {  // most nodes: a scan beats a binary search
+        for (const auto& e : literal)
+          if (e.sym == sym) return e.child;
+        return no_child;
+      }
+      const auto it = std::lower_bound(literal.begin(), literal.end(), sym,
+                                       [](const literal_edge& e, std::uint32_t s) { return e.sym < s; });
+      return it != literal.end() && it->sym == sym ? it->child : no_child;
+    }
   };
   std::vector<node> trie;
 
@@ -176,6 +206,8 @@ class lexicon {
   std::vector<pattern> patterns_;
   std::vector<lexicon_example> examples_;
   std::deque<std::string> pool_;  // text field values; stable addresses
+  std::vector<form> forms_;                // grouped by first symbol, lexicon order within a group
+  std::vector<std::uint32_t> form_begin_;  // by symbol: forms_[form_begin_[s] .. form_begin_[s + 1])
 
   friend struct lexicon_builder;
 };

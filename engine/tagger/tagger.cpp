@@ -44,6 +44,11 @@ bool shape_matches(const token& t, std::uint16_t cls) {
   return false;
 }
 
+// Token kinds some built-in shape accepts (see shape_matches).
+bool has_shape(token_kind k) {
+  return k != token_kind::word && k != token_kind::punct && k != token_kind::skip;
+}
+
 bool in_list(const std::vector<std::string>& list, std::string_view w) {
   return std::find(list.begin(), list.end(), w) != list.end();
 }
@@ -93,7 +98,7 @@ class matcher {
   std::vector<std::uint32_t> item_begin_;  // items of token p: items_[item_begin_[p] .. item_begin_[p+1])
   std::vector<lexical_item> items_;
   // The root's literal edge for each token, looked up once (the root is tried at every token).
-  static constexpr std::uint32_t kNoEdge = 0xFFFFFFFF;
+  static constexpr std::uint32_t kNoEdge = lexicon::no_child;
   std::vector<std::uint32_t> root_edge_;
   std::uint32_t start_ = 0, best_end_ = 0, best_pattern_ = 0;
   std::vector<step> path_, best_path_;
@@ -102,20 +107,19 @@ class matcher {
     const std::size_t n = toks_.size();
     item_begin_.assign(n + 1, 0);
     root_edge_.assign(n, kNoEdge);
-    const auto& root = lex_.trie[0].literal;
+    const auto& root = lex_.trie[0];
     for (std::size_t p = 0; p < n; ++p) {
       item_begin_[p] = static_cast<std::uint32_t>(items_.size());
-      if (const auto it = root.find(toks_.norm(p)); it != root.end()) root_edge_[p] = it->second;
       const auto& t = toks_.list[p];
+      if (t.sym == symbol_table::none) continue;  // a word the lexicon never mentions
+      root_edge_[p] = root.literal_child(t.sym);
       if (t.kind != token_kind::word && t.kind != token_kind::punct && t.kind != token_kind::number &&
           t.kind != token_kind::ordinal)
         continue;
-      const auto it = lex_.forms_by_first.find(toks_.norm(p));
-      if (it == lex_.forms_by_first.end()) continue;
-      for (const auto& f : it->second) {
+      for (const auto& f : lex_.forms_starting(t.sym)) {
         if (p + 1 + f.rest.size() > n) continue;
         bool ok = true;
-        for (std::size_t k = 0; k < f.rest.size() && ok; ++k) ok = toks_.norm(p + 1 + k) == f.rest[k];
+        for (std::size_t k = 0; k < f.rest.size() && ok; ++k) ok = toks_.list[p + 1 + k].sym == f.rest[k];
         if (!ok) continue;
         items_.push_back({lex_.entries()[f.entry].cls, static_cast<std::uint16_t>(1 + f.rest.size()), f.entry});
       }
@@ -234,31 +238,24 @@ class matcher {
     if (!node.accept.empty() && p > start_) accept(node, p);
     if (p >= toks_.size()) return;
     const auto& t = toks_.list[p];
-    if (!node.literal.empty()) {
-      // The root's edge was looked up once per token; small nodes are scanned (cheaper than
-      // hashing the token again), large ones hashed.
-      std::uint32_t child = kNoEdge;
-      if (node_id == 0) {
-        child = root_edge_[p];
-      } else if (node.literal.size() <= 8) {
-        const auto w = toks_.norm(p);
-        for (const auto& [lit, c] : node.literal)
-          if (lit == w) { child = c; break; }
-      } else if (const auto it = node.literal.find(toks_.norm(p)); it != node.literal.end()) {
-        child = it->second;
-      }
+    if (!node.literal.empty() && t.sym != symbol_table::none) {
+      // The root's edge was looked up once per token (the root is tried at every token).
+      const std::uint32_t child = node_id == 0 ? root_edge_[p] : node.literal_child(t.sym);
       if (child != kNoEdge) {
         path_.push_back({p, kNoEntry, kLiteral, std::nullopt, false});
         walk(child, p + 1);
         path_.pop_back();
       }
     }
-    for (const auto& [lit, child] : node.connectors) {
-      if (lit != toks_.norm(p)) continue;
+    for (const auto& e : node.connectors) {
+      if (e.sym != t.sym || t.sym == symbol_table::none) continue;
       path_.push_back({p, kNoEntry, kConnector, std::nullopt, false});
-      walk(child, p + 1);
+      walk(e.child, p + 1);
       path_.pop_back();
     }
+    // A class edge takes a lexical item that starts here or a numeric shape; most words have
+    // neither, and the root alone has dozens of class edges to go through.
+    if (item_begin_[p] == item_begin_[p + 1] && !has_shape(t.kind)) return;
     for (const auto& e : node.classes) {
       if (e.cls < shape_count) {
         if (!shape_matches(t, e.cls)) continue;
@@ -416,7 +413,7 @@ class matcher {
 
 tag_result tag(std::string_view text, const lexicon& lex, const tense_probe& tense) {
   tag_result r;
-  r.toks = tokenize(text);
+  r.toks = tokenize(text, &lex.symbols);
   matcher m(lex, r.toks, tense);
   r.mentions = m.run();
   return r;

@@ -17,6 +17,8 @@
 #include <string_view>
 #include <vector>
 
+#include "tagger/symbols.h"
+
 namespace annalist::tagger {
 
 enum class token_kind : std::uint8_t {
@@ -36,6 +38,7 @@ struct token {
   std::uint32_t end = 0;
   std::uint32_t norm_at = 0;  // normalized form: tokens::norm_text.substr(norm_at, norm_len)
   std::uint16_t norm_len = 0;
+  std::uint32_t sym = symbol_table::none;  // the lexicon's id of the normalized form (tokenize's `symbols`)
   token_kind kind = token_kind::word;
   bool space_before = true;    // whitespace or start of text precedes
   bool newline_before = false; // a line break precedes (paragraph or heading boundary)
@@ -53,6 +56,8 @@ struct tokens {
 };
 
 /// Tokenizes UTF-8 `text`. Never fails: bytes it does not understand become word bytes.
-tokens tokenize(std::string_view text);
+/// With `symbols` (the lexicon's), each token's `sym` is its normalized form's id there, looked
+/// up once here so that later stages compare integers; without, every `sym` is `none`.
+tokens tokenize(std::string_view text, const symbol_table* symbols = nullptr);
 
 }  // namespace annalist::tagger

@@ -218,7 +218,7 @@ std::size_t lex_number(builder& b, std::size_t i) {
 
 }  // namespace
 
-tokens tokenize(std::string_view text) {
+tokens tokenize(std::string_view text, const symbol_table* symbols) {
   builder b{text, {}, true, false};
   b.out.list.reserve(text.size() / 5 + 8);
   b.out.norm_text.reserve(text.size());
@@ -293,6 +293,8 @@ tokens tokenize(std::string_view text) {
     b.set_norm(t, std::string_view(&p, 1));
     ++i;
   }
+  if (symbols)
+    for (auto& t : b.out.list) t.sym = symbols->find(b.out.norm(t));
   return std::move(b.out);
 }
 

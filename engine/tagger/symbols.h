@@ -1,0 +1,51 @@
+// annalist/tagger/symbols.h — the lexicon's words as small integers.
+//
+//     symbol_table syms;
+//     const auto may = syms.intern("may");        // at lexicon load
+//     syms.find("may") == may;                     // per token of a text: one hash, one compare
+//     syms.find("walrus") == symbol_table::none;   // a word the lexicon never mentions
+//
+// Every token form the lexicon mentions (entry forms and pattern literals) is
+// interned once when the lexicon is compiled; the tokenizer then looks each token of a text up
+// once, and the matcher, the form index and the tense-cue finder compare integers instead of
+// hashing and comparing strings again at every step. Equal ids mean equal strings, and a token
+// whose form the lexicon never mentions gets `none`, which no lexicon item carries.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace annalist::tagger {
+
+class symbol_table {
+ public:
+  /// The id of every string that was not interned.
+  static constexpr std::uint32_t none = 0;
+
+  symbol_table();
+
+  /// The id of `s`, adding it when new. Ids are dense: 1, 2, 3, ... in order of first interning.
+  std::uint32_t intern(std::string_view s);
+  /// The id of `s`, or `none`. No allocation; one hash of `s`.
+  std::uint32_t find(std::string_view s) const noexcept;
+  /// One more than the largest id (ids index arrays of this size).
+  std::uint32_t size() const noexcept { return static_cast<std::uint32_t>(names_.size()); }
+  std::string_view name(std::uint32_t id) const { return names_[id]; }
+
+ private:
+  // Open addressing with linear probing, at most half full. A slot keeps the hash's high bits
+  // next to the id, so that a miss (most words of a text) rarely touches the string itself.
+  struct slot {
+    std::uint32_t check = 0;
+    std::uint32_t id = none;  // none: empty slot
+  };
+  std::vector<slot> slots_;
+  std::vector<std::string> names_;  // by id; names_[none] is a placeholder never found
+
+  static std::uint64_t hash(std::string_view s) noexcept;
+  void rehash(std::size_t slot_count);
+};
+
+}  // namespace annalist::tagger
