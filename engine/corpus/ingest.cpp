@@ -67,7 +67,8 @@ std::vector<offset_point> compose(const std::vector<offset_point>& nfc,
   return out;
 }
 
-std::optional<document> ingest_with(text::segmenter& seg, std::string bytes,
+// `seg` is used only when options.segment is set (and may then not be null).
+std::optional<document> ingest_with(text::segmenter* seg, std::string bytes,
                                     std::string display_name, const ingest_options& options,
                                     diagnostics& out) {
   const std::string& name = display_name;
@@ -86,27 +87,28 @@ std::optional<document> ingest_with(text::segmenter& seg, std::string bytes,
                                    nul)));
     return std::nullopt;
   }
-  const std::string original = bytes;  // positions of diagnostics refer to the file as it is
-  std::uint32_t bom = 0;
-  if (bytes.starts_with("\xEF\xBB\xBF")) {
-    bom = 3;
-    bytes.erase(0, 3);
-  }
+  // The file's bytes stay untouched in `bytes` (diagnostics give positions in the file as it is);
+  // `body` is the text after the BOM, and after repair when there was any.
+  const std::uint32_t bom = bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  std::string_view body = std::string_view(bytes).substr(bom);
+  std::string repaired_text;
   std::vector<offset_point> repaired;
-  if (auto bad = text::find_invalid_utf8(bytes)) {
+  if (auto bad = text::find_invalid_utf8(body)) {
     const std::size_t at = bad->offset + bom;
     if (!options.repair_utf8) {
-      out.push_back(make(severity::error, name, position_of(original, at), "utf-8",
+      out.push_back(make(severity::error, name, position_of(bytes, at), "utf-8",
                          fmt::format("invalid UTF-8 at byte offset {}: {} (--repair-utf8 replaces "
                                      "invalid bytes with U+FFFD)", at, bad->reason)));
       return std::nullopt;
     }
-    const std::size_t n = text::repair_utf8(bytes, repaired);
-    out.push_back(make(severity::warning, name, position_of(original, at), "utf-8",
+    repaired_text = body;
+    const std::size_t n = text::repair_utf8(repaired_text, repaired);
+    body = repaired_text;
+    out.push_back(make(severity::warning, name, position_of(bytes, at), "utf-8",
                        fmt::format("replaced {} invalid UTF-8 sequence{} with U+FFFD (first at "
                                    "byte offset {}: {})", n, n == 1 ? "" : "s", at, bad->reason)));
   }
-  if (bytes.find_first_not_of(" \t\r\n") == std::string::npos) {
+  if (body.find_first_not_of(" \t\r\n") == std::string::npos) {
     out.push_back(make(severity::error, name, {}, "corpus", "file holds only white space"));
     return std::nullopt;
   }
@@ -114,14 +116,18 @@ std::optional<document> ingest_with(text::segmenter& seg, std::string bytes,
   document doc;
   doc.file = display_name;
   doc.id = short_id(fs::path(display_name).filename().string());
-  std::vector<offset_point> nfc;
-  doc.text = text::to_nfc(bytes, nfc);
-  auto points = compose(nfc, repaired);
-  if (bom) {
-    doc.offsets.add(0, bom);
-    for (const auto& p : points) doc.offsets.add(p.to, p.from + bom);
+  std::string_view original = bytes;
+  if (!bom && repaired.empty() && text::is_nfc(body)) {
+    // The usual case: the file is the text. It moves rather than being copied (a large file
+    // would otherwise be held three times), and `original` follows it.
+    doc.text = std::move(bytes);
+    original = doc.text;
   } else {
-    for (const auto& p : points) doc.offsets.add(p.to, p.from);
+    std::vector<offset_point> nfc;
+    doc.text = text::to_nfc(body, nfc);
+    const auto points = compose(nfc, repaired);
+    if (bom) doc.offsets.add(0, bom);
+    for (const auto& p : points) doc.offsets.add(p.to, p.from + bom);
   }
 
   doc.published.zone = options.default_zone;
@@ -145,7 +151,7 @@ std::optional<document> ingest_with(text::segmenter& seg, std::string bytes,
   for (const auto& p : text::paragraphs(doc.text)) {
     const auto index = static_cast<std::uint32_t>(doc.paragraphs.size());
     doc.paragraphs.push_back({p.start, p.end});
-    for (const auto& s : seg.sentences(doc.text, p)) {
+    for (const auto& s : seg->sentences(doc.text, p)) {
       // A dateline that runs into the story on one line ("date 2021-05-19 U.S. officials...")
       // is a unit of its own, not the start of the first sentence.
       if (header_end > s.start && header_end < s.end) {
@@ -238,8 +244,11 @@ std::string short_id(std::string_view file_name) {
 
 std::optional<document> ingest(std::string bytes, std::string display_name,
                                const ingest_options& options, diagnostics& out) {
-  text::segmenter seg(abbreviations_of(options));
-  return ingest_with(seg, std::move(bytes), std::move(display_name), options, out);
+  // ICU's sentence iterator is built only when it will be used: `annalist tag` ingests every
+  // file without segmentation, and building it costs more than tagging a short article.
+  std::optional<text::segmenter> seg;
+  if (options.segment) seg.emplace(abbreviations_of(options));
+  return ingest_with(seg ? &*seg : nullptr, std::move(bytes), std::move(display_name), options, out);
 }
 
 std::optional<document> load_document(const fs::path& file, const ingest_options& options,
@@ -406,7 +415,8 @@ std::optional<corpus> load_corpus(const fs::path& where, const ingest_options& o
     for (auto& f : files) entries.push_back({std::move(f), {}, {}, {}, {}, {}, true, {}});
   }
 
-  text::segmenter seg(abbreviations_of(options));
+  std::optional<text::segmenter> seg;
+  if (options.segment) seg.emplace(abbreviations_of(options));
   for (auto& e : entries) {
     if (e.zone.empty()) e.zone = c.zone;
     if (!e.ok) {
@@ -427,7 +437,7 @@ std::optional<corpus> load_corpus(const fs::path& where, const ingest_options& o
     ingest_options o = options;
     o.default_zone = e.zone;
     std::optional<document> doc;
-    if (bytes) doc = ingest_with(seg, std::move(*bytes), name, o, out);
+    if (bytes) doc = ingest_with(seg ? &*seg : nullptr, std::move(*bytes), name, o, out);
     if (!doc) {
       c.skipped.push_back({e.file, first_error(out, mark)});
       continue;
