@@ -14,6 +14,8 @@
 #include <nlohmann/json.hpp>
 #include <sys/wait.h>
 
+#include "cli/timex_json.h"
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -73,9 +75,61 @@ const nlohmann::json* find_text(const std::vector<nlohmann::json>& found, const 
   return nullptr;
 }
 
+// The line as nlohmann::json wrote it before cli/timex_json.cpp wrote it by hand.
+std::string nlohmann_line(std::string_view document, std::uint32_t start, std::uint32_t end,
+                          std::string_view text, const annalist::resolve::timex& t) {
+  using annalist::time::to_string;
+  nlohmann::ordered_json j;
+  j["document"] = document;
+  j["start"] = start;
+  j["end"] = end;
+  j["text"] = text;
+  j["type"] = to_string(t.value.type);
+  j["value"] = t.value.timex;
+  j["anchor"] = t.unresolved ? "unresolved" : to_string(t.anchor);
+  j["granularity"] = to_string(t.value.gran);
+  if (!t.value.mod.empty()) j["mod"] = t.value.mod;
+  if (!t.cue.empty()) j["cue"] = t.cue;
+  if (t.range != 0) j["range"] = t.range == 1 ? "start" : "end";
+  j["rule"] = t.rule;
+  if (!t.alternatives.empty()) {
+    auto alts = nlohmann::json::array();
+    for (const auto& v : t.alternatives) alts.push_back(v.timex);
+    j["alternatives"] = alts;
+  }
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(tag_cli)
+
+// The hand-written JSON line is byte for byte what nlohmann::json wrote: escapes, control
+// characters, non-ASCII, ill-formed UTF-8 (replaced), optional fields.
+BOOST_AUTO_TEST_CASE(json_line_is_what_nlohmann_json_wrote) {
+  const std::vector<std::string> strings = {
+      "", "May 18", "a \"quoted\" \\ back/slash", std::string("tab\there\nnl\r\b\f\x01\x1f\x7f", 18),
+      "caf\xC3\xA9 \xE2\x80\x94 \xF0\x9F\x98\x80", "bad \xFF byte", "truncated \xE2\x80",
+      "\xC3", "overlong \xC0\xAF end", "surrogate \xED\xA0\x80", std::string("nul\0in", 6)};
+  for (const auto& s : strings) {
+    annalist::resolve::timex t;
+    t.text = s;
+    t.value.timex = s;
+    t.rule = s;
+    for (int variant = 0; variant < 3; ++variant) {
+      t.unresolved = variant == 1;
+      t.range = static_cast<std::uint8_t>(variant);
+      t.cue = variant == 2 ? s + "x" : "";
+      t.value.mod = variant == 2 ? "APPROX" : "";
+      t.alternatives.clear();
+      if (variant == 2) t.alternatives.resize(2);
+      if (variant == 2) t.alternatives[1].timex = s;
+      std::string got;
+      annalist::cli::append_timex_json(got, s, 7, 4000000000u, s, t);
+      BOOST_TEST(got == nlohmann_line(s, 7, 4000000000u, s, t));
+    }
+  }
+}
 
 BOOST_AUTO_TEST_CASE(nfd_accent_before_a_date_keeps_byte_offsets_into_the_file) {
   scratch s;

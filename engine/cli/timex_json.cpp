@@ -1,33 +1,112 @@
 #include "cli/timex_json.h"
 
+#include <charconv>
+
 #include <nlohmann/json.hpp>
 
+#include "text/utf8.h"
 #include "time/value.h"
 
 namespace annalist::cli {
 
+namespace {
+
+// A JSON string exactly as nlohmann::json::dump(-1, ' ', false, error_handler_t::replace) writes
+// it (the line format predates this writer and must not change): '"' and '\\' escaped, the short
+// escapes for \b \f \n \r \t, other control characters as \u00XX in lower-case hex, everything
+// else (DEL, non-ASCII) as is. Written by hand because building a json object per expression
+// cost more than tagging it. Ill-formed UTF-8 (possible in a file name, or in a file's own bytes
+// under --repair-utf8) goes through nlohmann, whose U+FFFD replacement rules this does not repeat.
+void append_string(std::string& out, std::string_view s) {
+  if (text::find_invalid_utf8(s)) {
+    out += nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return;
+  }
+  static constexpr char hex[] = "0123456789abcdef";
+  out += '"';
+  std::size_t plain = 0;  // start of the run of bytes not yet copied
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + plain, i - plain);
+    plain = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out += hex[c >> 4];
+        out += hex[c & 0xF];
+    }
+  }
+  out.append(s.data() + plain, s.size() - plain);
+  out += '"';
+}
+
+void append_number(std::string& out, std::uint32_t v) {
+  char buf[16];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, r.ptr);
+}
+
+// `,"key":` — keys are fixed ASCII names that need no escaping.
+void append_key(std::string& out, std::string_view key, bool first = false) {
+  if (!first) out += ',';
+  out += '"';
+  out += key;
+  out += "\":";
+}
+
+}  // namespace
+
 void append_timex_json(std::string& out, std::string_view document, std::uint32_t start,
                        std::uint32_t end, std::string_view text, const resolve::timex& t) {
-  nlohmann::ordered_json j;
-  j["document"] = document;
-  j["start"] = start;
-  j["end"] = end;
-  j["text"] = text;
-  j["type"] = time::to_string(t.value.type);
-  j["value"] = t.value.timex;
-  j["anchor"] = t.unresolved ? "unresolved" : time::to_string(t.anchor);
-  j["granularity"] = time::to_string(t.value.gran);
-  if (!t.value.mod.empty()) j["mod"] = t.value.mod;
-  if (!t.cue.empty()) j["cue"] = t.cue;
-  if (t.range != 0) j["range"] = t.range == 1 ? "start" : "end";
-  j["rule"] = t.rule;
-  if (!t.alternatives.empty()) {
-    auto alts = nlohmann::json::array();
-    for (const auto& v : t.alternatives) alts.push_back(v.timex);
-    j["alternatives"] = alts;
+  out += '{';
+  append_key(out, "document", true);
+  append_string(out, document);
+  append_key(out, "start");
+  append_number(out, start);
+  append_key(out, "end");
+  append_number(out, end);
+  append_key(out, "text");
+  append_string(out, text);
+  append_key(out, "type");
+  append_string(out, time::to_string(t.value.type));
+  append_key(out, "value");
+  append_string(out, t.value.timex);
+  append_key(out, "anchor");
+  append_string(out, t.unresolved ? "unresolved" : time::to_string(t.anchor));
+  append_key(out, "granularity");
+  append_string(out, time::to_string(t.value.gran));
+  if (!t.value.mod.empty()) {
+    append_key(out, "mod");
+    append_string(out, t.value.mod);
   }
-  out += j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  out += '\n';
+  if (!t.cue.empty()) {
+    append_key(out, "cue");
+    append_string(out, t.cue);
+  }
+  if (t.range != 0) {
+    append_key(out, "range");
+    append_string(out, t.range == 1 ? "start" : "end");
+  }
+  append_key(out, "rule");
+  append_string(out, t.rule);
+  if (!t.alternatives.empty()) {
+    append_key(out, "alternatives");
+    out += '[';
+    for (std::size_t i = 0; i < t.alternatives.size(); ++i) {
+      if (i > 0) out += ',';
+      append_string(out, t.alternatives[i].timex);
+    }
+    out += ']';
+  }
+  out += "}\n";
 }
 
 }  // namespace annalist::cli
