@@ -421,9 +421,11 @@ struct lexicon_builder {
     if (examples) read_examples(*examples, default_ref, false);
   }
 
-  // The form index by first symbol, once every symbol is known. A stable sort keeps lexicon
-  // order within a group, which is the order the matcher tries lexical items in.
-  void index_forms() {
+  // The tables by symbol, once every symbol is known. A stable sort keeps lexicon order within
+  // a group of forms, which is the order the matcher tries lexical items in.
+  void index_by_symbol() {
+    lex.root_literal_.assign(lex.symbols.size(), lexicon::no_child);
+    for (const auto& e : lex.trie[0].literal) lex.root_literal_[e.sym] = e.child;
     std::stable_sort(forms.begin(), forms.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
     lex.form_begin_.assign(lex.symbols.size() + 1, 0);
@@ -547,7 +549,7 @@ lexicon::load_result lexicon::from_sources(const std::vector<source>& sources) {
       b.file = sources[i].name;
       b.read_file(tables[i], pass == 1);
     }
-  b.index_forms();
+  b.index_by_symbol();
   if (auto id = lex->class_id("tense")) lex->tense_class = *id;
   const bool failed = std::any_of(r.diags.begin(), r.diags.end(),
                                   [](const diagnostic& d) { return d.level == severity::error; });

@@ -177,6 +177,11 @@ class lexicon {
     }
   };
   std::vector<node> trie;
+  /// The root's literal child for a token with symbol `sym` (no_child when none): the root is
+  /// tried at every token of a text and has many literal edges, so it is a table by symbol.
+  std::uint32_t root_child(std::uint32_t sym) const {
+    return sym < root_literal_.size() ? root_literal_[sym] : no_child;
+  }
 
   // settings
   bool slash_month_first = true;
@@ -208,6 +213,7 @@ class lexicon {
   std::deque<std::string> pool_;  // text field values; stable addresses
   std::vector<form> forms_;                // grouped by first symbol, lexicon order within a group
   std::vector<std::uint32_t> form_begin_;  // by symbol: forms_[form_begin_[s] .. form_begin_[s + 1])
+  std::vector<std::uint32_t> root_literal_;  // by symbol: trie[0]'s literal child, or no_child
 
   friend struct lexicon_builder;
 };

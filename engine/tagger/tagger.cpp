@@ -69,12 +69,14 @@ class matcher {
     const std::uint32_t n = static_cast<std::uint32_t>(toks_.size());
     std::uint32_t i = 0;
     while (i < n) {
-      if (toks_.list[i].kind == token_kind::skip || toks_.list[i].kind == token_kind::punct) {
-        // Punctuation may open a pattern ("'80s"), so only skip when the trie has no edge for it.
-        if (toks_.list[i].kind == token_kind::skip || root_edge_[i] == kNoEdge) {
-          ++i;
-          continue;
-        }
+      // Most tokens can start nothing: no root literal edge, no lexical item, no numeric shape
+      // (what walk() would try). Punctuation may open a pattern ("'80s"), but only by a literal.
+      const auto& t = toks_.list[i];
+      if (t.kind == token_kind::skip ||
+          (root_edge_[i] == kNoEdge &&
+           (t.kind == token_kind::punct || (item_begin_[i] == item_begin_[i + 1] && !has_shape(t.kind))))) {
+        ++i;
+        continue;
       }
       start_ = i;
       best_end_ = i;
@@ -107,12 +109,11 @@ class matcher {
     const std::size_t n = toks_.size();
     item_begin_.assign(n + 1, 0);
     root_edge_.assign(n, kNoEdge);
-    const auto& root = lex_.trie[0];
     for (std::size_t p = 0; p < n; ++p) {
       item_begin_[p] = static_cast<std::uint32_t>(items_.size());
       const auto& t = toks_.list[p];
       if (t.sym == symbol_table::none) continue;  // a word the lexicon never mentions
-      root_edge_[p] = root.literal_child(t.sym);
+      root_edge_[p] = lex_.root_child(t.sym);
       if (t.kind != token_kind::word && t.kind != token_kind::punct && t.kind != token_kind::number &&
           t.kind != token_kind::ordinal)
         continue;
