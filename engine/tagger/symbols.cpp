@@ -1,5 +1,7 @@
 #include "tagger/symbols.h"
 
+#include <array>
+#include <bit>
 #include <cstring>
 
 namespace annalist::tagger {
@@ -9,11 +11,6 @@ namespace {
 std::uint64_t load64(const char* q) {
   std::uint64_t w;
   std::memcpy(&w, q, 8);
-  return w;
-}
-std::uint64_t load32(const char* q) {
-  std::uint32_t w;
-  std::memcpy(&w, q, 4);
   return w;
 }
 
@@ -27,20 +24,13 @@ std::uint64_t mix(std::uint64_t h, std::uint64_t w) {
 
 symbol_table::symbol_table() : slots_(64), names_(1) {}
 
-// The first eight bytes, read without a byte loop (which would stall on store forwarding when
-// the word is then loaded whole): a shorter string is read with two overlapping loads, or three
-// single bytes under four. Together with the length it tells apart every string of up to eight
-// bytes.
+// The first eight bytes as they lie in memory, the rest zero. Together with the length it tells apart
+// every string of up to eight bytes.
 std::uint64_t symbol_table::head(std::string_view s) noexcept {
-  const char* p = s.data();
-  const std::size_t n = s.size();
-  if (n >= 8) return load64(p);
-  if (n >= 4) return load32(p) << 32 | load32(p + n - 4);
-  if (n > 0) {
-    const auto byte = [&](std::size_t i) { return std::uint64_t{static_cast<unsigned char>(p[i])}; };
-    return byte(0) << 16 | byte(n / 2) << 8 | byte(n - 1);
-  }
-  return 0;
+  if (s.size() >= 8) return load64(s.data());
+  std::uint64_t w = 0;
+  std::memcpy(&w, s.data(), s.size());
+  return w;
 }
 
 // The head, then the rest eight bytes at a time (the last chunk overlapping the one before).
@@ -56,14 +46,29 @@ std::uint64_t symbol_table::hash(std::string_view s, std::uint64_t head) noexcep
   return h ^ (h >> 29);
 }
 
-std::uint32_t symbol_table::find(std::string_view s) const noexcept {
-  const std::uint64_t key = head(s);
+std::uint32_t symbol_table::probe(std::string_view s, std::uint64_t key) const noexcept {
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = hash(s, key) & mask;; i = (i + 1) & mask) {
     const slot& sl = slots_[i];
     if (sl.id == none) return none;
     if (sl.head == key && sl.size == s.size() && (s.size() <= 8 || names_[sl.id] == s)) return sl.id;
   }
+}
+
+std::uint32_t symbol_table::find(std::string_view s) const noexcept { return probe(s, head(s)); }
+
+std::uint32_t symbol_table::find_padded(const char* p, std::size_t n) const noexcept {
+  // The mask keeps the first min(n, 8) bytes in memory order, as head() has them; shifting by
+  // 64 is undefined, hence the table.
+  static constexpr auto masks = [] {
+    std::array<std::uint64_t, 9> m{};
+    for (std::size_t k = 0; k < 8; ++k)
+      m[k] = std::endian::native == std::endian::little ? (std::uint64_t{1} << (8 * k)) - 1
+                                                        : ~(~std::uint64_t{0} >> (8 * k));
+    m[8] = ~std::uint64_t{0};
+    return m;
+  }();
+  return probe({p, n}, load64(p) & masks[n < 8 ? n : 8]);
 }
 
 std::uint32_t symbol_table::intern(std::string_view s) {

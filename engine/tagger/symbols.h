@@ -30,13 +30,19 @@ class symbol_table {
   std::uint32_t intern(std::string_view s);
   /// The id of `s`, or `none`. No allocation; one hash of `s`.
   std::uint32_t find(std::string_view s) const noexcept;
+  /// Bytes `find_padded` may read past the end of a string.
+  static constexpr std::size_t padding = 8;
+  /// find({p, n}), where `padding` bytes after p + n may be read (the tokenizer's buffer has
+  /// them): a form of up to eight bytes is then one load and a mask, without a branch on its
+  /// length.
+  std::uint32_t find_padded(const char* p, std::size_t n) const noexcept;
   /// One more than the largest id (ids index arrays of this size).
   std::uint32_t size() const noexcept { return static_cast<std::uint32_t>(names_.size()); }
   std::string_view name(std::uint32_t id) const { return names_[id]; }
 
  private:
   // Open addressing with linear probing, at most half full. A slot holds the string's length and
-  // its first bytes (`head`), which settle the comparison for forms of up to eight bytes (nearly
+  // its first eight bytes (`head`, zero-padded), which settle the comparison for forms of up to eight bytes (nearly
   // all) without touching the string itself.
   struct slot {
     std::uint64_t head = 0;
@@ -48,6 +54,7 @@ class symbol_table {
 
   static std::uint64_t head(std::string_view s) noexcept;
   static std::uint64_t hash(std::string_view s, std::uint64_t head) noexcept;
+  std::uint32_t probe(std::string_view s, std::uint64_t head) const noexcept;
   void place(std::uint32_t id);
 };
 

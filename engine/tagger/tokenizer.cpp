@@ -1,5 +1,6 @@
 #include "tagger/token.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace annalist::tagger {
@@ -41,6 +42,9 @@ struct builder {
   std::string_view text;
   tokens out;
   bool space = true, newline = false;
+  // out.norm_text is written through `norm_end` into space grown ahead of it, and cut to size at
+  // the end: a resize per token would zero-fill (a memset call) before every copy.
+  std::size_t norm_end = 0;
 
   token& push(std::size_t start, std::size_t end, token_kind kind) {
     token t;
@@ -49,23 +53,30 @@ struct builder {
     t.kind = kind;
     t.space_before = space;
     t.newline_before = newline;
-    t.norm_at = static_cast<std::uint32_t>(out.norm_text.size());
+    t.norm_at = static_cast<std::uint32_t>(norm_end);
     space = newline = false;
     out.list.push_back(t);
     return out.list.back();
   }
-  void set_norm(token& t, std::string_view n) {
-    t.norm_at = static_cast<std::uint32_t>(out.norm_text.size());
-    out.norm_text.append(n);
-    t.norm_len = static_cast<std::uint16_t>(n.size() > 0xFFFF ? 0xFFFF : n.size());
-  }
-  void set_norm_lower(token& t) {
-    t.norm_at = static_cast<std::uint32_t>(out.norm_text.size());
-    const std::size_t n = t.end - t.start;
-    out.norm_text.resize(t.norm_at + n);
-    char* d = out.norm_text.data() + t.norm_at;
-    for (std::size_t k = 0; k < n; ++k) d[k] = lower(text[t.start + k]);
+  // `n` bytes of normalized text for token `t`, at the end of what is written so far.
+  char* norm_space(token& t, std::size_t n) {
+    if (norm_end + n + symbol_table::padding > out.norm_text.size())
+      out.norm_text.resize(std::max(2 * out.norm_text.size(), norm_end + n + symbol_table::padding));
+    t.norm_at = static_cast<std::uint32_t>(norm_end);
     t.norm_len = static_cast<std::uint16_t>(n > 0xFFFF ? 0xFFFF : n);
+    char* d = out.norm_text.data() + norm_end;
+    norm_end += n;
+    return d;
+  }
+  void set_norm(token& t, std::string_view n) { std::memcpy(norm_space(t, n.size()), n.data(), n.size()); }
+  void set_norm_lower(token& t) {
+    const std::size_t n = t.end - t.start;
+    char* d = norm_space(t, n);
+    // Branch-free ASCII folding: whether a letter is upper case is a coin toss per word.
+    for (std::size_t k = 0; k < n; ++k) {
+      const char c = text[t.start + k];
+      d[k] = static_cast<char>(c + 32 * (static_cast<unsigned char>(c - 'A') < 26u));
+    }
   }
 };
 
@@ -221,7 +232,7 @@ std::size_t lex_number(builder& b, std::size_t i) {
 tokens tokenize(std::string_view text, const symbol_table* symbols) {
   builder b{text, {}, true, false};
   b.out.list.reserve(text.size() / 5 + 8);
-  b.out.norm_text.reserve(text.size());
+  b.out.norm_text.resize(text.size() + symbol_table::padding);
   const std::size_t n = text.size();
   std::size_t i = 0;
   while (i < n) {
@@ -293,8 +304,10 @@ tokens tokenize(std::string_view text, const symbol_table* symbols) {
     b.set_norm(t, std::string_view(&p, 1));
     ++i;
   }
+  // While norm_text still has its padding after the last form, for symbol_table::find_padded.
   if (symbols)
-    for (auto& t : b.out.list) t.sym = symbols->find(b.out.norm(t));
+    for (auto& t : b.out.list) t.sym = symbols->find_padded(b.out.norm_text.data() + t.norm_at, t.norm_len);
+  b.out.norm_text.resize(b.norm_end);
   return std::move(b.out);
 }
 
