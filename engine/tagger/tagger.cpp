@@ -69,12 +69,14 @@ class matcher {
     const std::uint32_t n = static_cast<std::uint32_t>(toks_.size());
     std::uint32_t i = 0;
     while (i < n) {
-      // Most tokens can start nothing: no root literal edge, no lexical item, no numeric shape
-      // (what walk() would try). Punctuation may open a pattern ("'80s"), but only by a literal.
+      // Most tokens can start nothing: no root literal edge, no lexical item, no numeric shape,
+      // no root connector (what walk() would try). Punctuation may open a pattern ("'80s"), but
+      // only by a literal.
       const auto& t = toks_.list[i];
       if (t.kind == token_kind::skip ||
           (root_edge_[i] == kNoEdge &&
-           (t.kind == token_kind::punct || (item_begin_[i] == item_begin_[i + 1] && !has_shape(t.kind))))) {
+           (t.kind == token_kind::punct ||
+            (item_begin_[i] == item_begin_[i + 1] && !has_shape(t.kind) && !root_connector(t.sym))))) {
         ++i;
         continue;
       }
@@ -104,6 +106,14 @@ class matcher {
   std::vector<std::uint32_t> root_edge_;
   std::uint32_t start_ = 0, best_end_ = 0, best_pattern_ = 0;
   std::vector<step> path_, best_path_;
+
+  // Whether a connector edge leaves the root for this symbol (a pattern whose elements before
+  // its connector are all optional).
+  bool root_connector(std::uint32_t sym) const {
+    for (const auto& e : lex_.trie[0].connectors)
+      if (e.sym == sym && sym != symbol_table::none) return true;
+    return false;
+  }
 
   void index_items() {
     const std::size_t n = toks_.size();
