@@ -37,7 +37,7 @@ echo "text: $bytes bytes ($(stat -c %s "$tmp/once.txt") distinct bytes repeated)
 /usr/bin/time -v -o "$tmp/time.txt" "$bin" tag "$text" --dct 2021-05-19 --format json > "$tmp/out.jsonl"
 field() { awk -F': ' -v k="$1" 'index($0, k) {print $2}' "$tmp/time.txt"; }
 wall=$(field "Elapsed (wall clock)" | awk '{n=split($1,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}')
-cpu=$(python3 -c "print($(field 'User time') + $(field 'System time'))")
+cpu=$(python3 -c "print(round($(field 'User time') + $(field 'System time'), 2))")
 rss_kb=$(field "Maximum resident set size")
 found=$(wc -l < "$tmp/out.jsonl")
 rate() { python3 -c "print(f'{$bytes/1e6/max($1, 1e-3):.1f}')"; }
