@@ -106,6 +106,7 @@ class cue_finder {
   bool glued_after(std::size_t p, const std::vector<std::string>& words) const {
     if (p >= toks_.size() || toks_.list[p].space_before) return false;
     for (const auto& w : words) {
+      if (w.empty()) continue;
       std::string_view rest = w;
       for (std::size_t q = p; q < toks_.size() && !rest.empty(); ++q) {
         if (q > p && toks_.list[q].space_before) break;
