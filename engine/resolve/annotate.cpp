@@ -367,7 +367,8 @@ std::vector<timex> annotate(std::string_view text, const annotate_options& optio
       t.rule = lex.patterns()[m.pattern].name;
       t.range = m.range;
       if (!t.unresolved && t.value.gran == time::granularity::quarter &&
-          (m.what.has(field::quarter) || m.what.text(field::special) == "period"))
+          (m.what.has(field::quarter) || m.what.text(field::special) == "period" ||
+           m.what.text(field::special) == "latest_period"))
         ctx.period = t.value;
       if (!t.unresolved && calendar_value(t.value)) {
         ctx.narrative_any = t.value;
