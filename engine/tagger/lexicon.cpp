@@ -380,11 +380,11 @@ struct lexicon_builder {
         std::istringstream words(p.guard);
         for (std::string g; words >> g;) {
           if (g != "bare_year" && g != "not_after_number" && g != "capitalized" && g != "clause_end" &&
-              g != "not_amount" && g != "future" && g != "capitalized_words" && g != "sentence_start" &&
+              g != "not_amount" && g != "future" && g != "capitalized_words" && g != "sentence_start" && g != "prose_case" &&
               !g.starts_with("after:") &&
               !g.starts_with("before:") && !g.starts_with("not_before:"))
             error(pos(v), fmt::format("unknown guard '{}' (known: bare_year, capitalized, clause_end, "
-                                      "future, not_after_number, not_amount, sentence_start, after:WORD|WORD..., "
+                                      "future, not_after_number, not_amount, sentence_start, prose_case, after:WORD|WORD..., "
                                       "before:WORD|WORD..., not_before:WORD|WORD...)", g));
           p.guards.push_back(std::move(g));
         }

@@ -138,6 +138,39 @@ class matcher {
     item_begin_[n] = static_cast<std::uint32_t>(items_.size());
   }
 
+  // A common word capitalized inside a sentence of lower-case prose is part of a name: the
+  // programmes "This Week" and "60 Minutes", the film "High Noon", the "Spring of Life" rallies.
+  // A headline in title case capitalizes every word, so there the capital says nothing.
+  bool looks_like_title(std::uint32_t end) const {
+    const auto& toks = toks_.list;
+    bool capital_inside = false;
+    auto ends_sentence = [&](std::uint32_t q) {  // token q closes a sentence (or a clause before a quote)
+      const auto w = toks_.norm(q);
+      return w == "." || w == "!" || w == "?" || w == ":" || w == ",";
+    };
+    for (std::uint32_t p = start_; p < end; ++p) {
+      // A quotation opens a sentence too: '..., "Today we agreed"', but not the title in 'the
+      // "Spring of Life" rallies'.
+      const bool opens_sentence =
+          p == 0 || toks[p].newline_before ||
+          (ends_sentence(p - 1) && toks_.norm(p - 1) != "," && toks_.norm(p - 1) != ":") ||
+          (toks_.norm(p - 1) == "\"" && (p == 1 || toks[p - 1].newline_before || ends_sentence(p - 2)));
+      if (toks[p].kind == token_kind::word && toks[p].capitalized && !opens_sentence) capital_inside = true;
+    }
+    if (!capital_inside) return false;
+    // The line around the expression: title case when most of its longer words are capitalized.
+    std::uint32_t from = start_, to = end;
+    while (from > 0 && !toks[from].newline_before && start_ - from < 40) --from;
+    while (to < toks.size() && !toks[to].newline_before && to - end < 40) ++to;
+    int words = 0, capitals = 0;
+    for (std::uint32_t p = from; p < to; ++p) {
+      if (toks[p].kind != token_kind::word || toks[p].end - toks[p].start < 4) continue;
+      ++words;
+      capitals += toks[p].capitalized;
+    }
+    return words == 0 || 10 * capitals < 7 * words;
+  }
+
   bool guard_ok(const pattern& p, std::uint32_t end) const {
     for (const auto& g : p.guards)
       if (!check(g, end)) return false;
@@ -197,6 +230,7 @@ class matcher {
       }
       return true;
     }
+    if (guard == "prose_case") return !looks_like_title(end);
     if (guard == "future") return tense_ && tense_(toks_, start_, end) > 0;
     if (guard.starts_with("not_before:"))
       return end >= toks.size() || !listed(guard.substr(11), toks_.norm(end));
