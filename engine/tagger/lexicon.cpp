@@ -380,11 +380,11 @@ struct lexicon_builder {
         std::istringstream words(p.guard);
         for (std::string g; words >> g;) {
           if (g != "bare_year" && g != "not_after_number" && g != "capitalized" && g != "clause_end" &&
-              g != "not_amount" && g != "future" && g != "capitalized_words" && g != "sentence_start" && g != "prose_case" &&
+              g != "not_amount" && g != "future" && g != "capitalized_words" && g != "sentence_start" && g != "prose_case" && g != "not_rate" &&
               !g.starts_with("after:") &&
               !g.starts_with("before:") && !g.starts_with("not_before:"))
             error(pos(v), fmt::format("unknown guard '{}' (known: bare_year, capitalized, clause_end, "
-                                      "future, not_after_number, not_amount, sentence_start, prose_case, after:WORD|WORD..., "
+                                      "future, not_after_number, not_amount, sentence_start, prose_case, not_rate, after:WORD|WORD..., "
                                       "before:WORD|WORD..., not_before:WORD|WORD...)", g));
           p.guards.push_back(std::move(g));
         }
@@ -461,11 +461,13 @@ struct lexicon_builder {
       else if (key == "perfect_skip_suffixes") lex.perfect_skip_suffixes = strings(v, key);
       else if (key == "plural_suffixes") lex.plural_suffixes = strings(v, key);
       else if (key == "not_plural_suffixes") lex.not_plural_suffixes = strings(v, key);
+      else if (key == "rate_articles") lex.rate_articles = strings(v, key);
+      else if (key == "rate_after") lex.rate_after = strings(v, key);
       else {
         const std::vector<std::string> known = {"ref", "slash_order", "past_suffixes", "not_past", "perfect",
                                                 "passive", "clause_breaks", "year_guard_before",
                                                 "year_guard_after", "adjective_after", "perfect_skip",
-                                                "perfect_skip_suffixes", "plural_suffixes",
+                                                "perfect_skip_suffixes", "plural_suffixes", "rate_articles", "rate_after",
                                                 "not_plural_suffixes", "clause_starts", "noun_modifier_after",
                                                 "past_perfect"};
         const auto hint = closest_match(key, known);

@@ -202,6 +202,9 @@ class lexicon {
   /// A lower-case word of 5+ letters after a bare year that ends in one of `plural_suffixes`
   /// and in none of `not_plural_suffixes` counts things: "2000 delegates" is no year.
   std::vector<std::string> plural_suffixes, not_plural_suffixes;
+  /// "a"/"per" + unit after a number, one of `rate_after` or a plural is a rate ("$2 million a
+  /// year"): guard `not_rate`.
+  std::vector<std::string> rate_articles, rate_after;
   std::uint16_t tense_class = 0xFFFF;  // class "tense" when present
 
  private:

@@ -138,6 +138,19 @@ class matcher {
     item_begin_[n] = static_cast<std::uint32_t>(items_.size());
   }
 
+  // "a week" after a number or a counted noun is a rate, not a duration: "$2 million a year",
+  // "four flights a week", "24 hours a day" (the article is `rate_articles`, the words before
+  // it `rate_after`, or a plural by the bare-year guard's endings).
+  bool rate(std::uint32_t at) const {
+    const auto& toks = toks_.list;
+    if (at == 0 || !in_list(lex_.rate_articles, toks_.norm(at))) return false;
+    const auto& pt = toks[at - 1];
+    const auto prev = toks_.norm(at - 1);
+    if (pt.kind == token_kind::number || in_list(lex_.rate_after, prev)) return true;
+    return pt.kind == token_kind::word && !pt.capitalized && prev.size() >= 4 &&
+           ends_with_any(prev, lex_.plural_suffixes) && !ends_with_any(prev, lex_.not_plural_suffixes);
+  }
+
   // A common word capitalized inside a sentence of lower-case prose is part of a name: the
   // programmes "This Week" and "60 Minutes", the film "High Noon", the "Spring of Life" rallies.
   // A headline in title case capitalizes every word, so there the capital says nothing.
@@ -231,6 +244,7 @@ class matcher {
       return true;
     }
     if (guard == "prose_case") return !looks_like_title(end);
+    if (guard == "not_rate") return !rate(start_);
     if (guard == "future") return tense_ && tense_(toks_, start_, end) > 0;
     if (guard.starts_with("not_before:"))
       return end >= toks.size() || !listed(guard.substr(11), toks_.norm(end));
