@@ -579,11 +579,14 @@ class resolver {
       // A day that no year has ("February 30") is impossible; February 29 needs a leap year.
       if (dd < 1 || dd > 31 || !(date::year{2000} / date::month{mo} / date::day{static_cast<unsigned>(dd)}).ok())
         return impossible(value::of_ref(""));
+      // The year before, of and after the anchor; February 29 looks as far as the leap years
+      // around it.
       std::vector<date::sys_days> cands;
-      for (int y = int(d.year()) - 1; y <= int(d.year()) + 1; ++y) {
-        const auto ymd = date::year{y} / date::month{mo} / date::day{static_cast<unsigned>(dd)};
-        if (ymd.ok()) cands.push_back(date::sys_days{ymd});
-      }
+      for (int span = 1; cands.empty() && span <= 4; span += 3)
+        for (int y = int(d.year()) - span; y <= int(d.year()) + span; ++y) {
+          const auto ymd = date::year{y} / date::month{mo} / date::day{static_cast<unsigned>(dd)};
+          if (ymd.ok()) cands.push_back(date::sys_days{ymd});
+        }
       // With no cue, news' lean to the past, as for weekdays: the coming date wins only when it
       // is less than half as far ("the record high set on Aug. 6", written in February).
       auto ranked = rank(cands, c_.dir, [&](date::sys_days x) {
