@@ -200,6 +200,11 @@ class resolver {
   }
 
   resolution dispatch() {
+    // Numbers beyond any calendar ("the 999999999th century", "a billion weeks ago") have no
+    // value; bounding them here keeps the arithmetic below from overflowing.
+    for (const auto f : {field::amount, field::ordinal, field::nth, field::shift, field::century})
+      if (has(f) && std::abs(get(f)) > 10000) return unresolved();
+    if (has(field::century) && (get(field::century) < 1 || get(field::century) > 100)) return unresolved();
     const auto special = text(field::special);
     if (special == "anniversary") return anniversary();
     if (special == "period") return period(0);
