@@ -381,13 +381,8 @@ class resolver {
       pick = *from;
       while (date::weekday{pick}.iso_encoding() != wd) pick += date::days{1};
     } else {
-      // Without a cue, news reports what happened: the coming day wins only when it is less
-      // than half as far as the past one ("Thursday" in a Monday paper is last Thursday).
-      auto biased = [&](date::sys_days d) {
-        const long k = dist(d);
-        return c_.dir == direction::nearest && k > 0 ? 2 * k : k;
-      };
-      ranked = rank(cands, c_.dir, biased);
+      // "Thursday" in a Monday paper is last Thursday.
+      ranked = rank(cands, c_.dir, [&](date::sys_days d) { return leaning_past(dist(d)); });
       pick = ranked.front();
     }
     const date::year_month_day d{pick};
@@ -402,6 +397,10 @@ class resolver {
     if (!c_.range_start || !c_.range_start->span) return std::nullopt;
     return day_of(c_.range_start->span->start);
   }
+
+  // News reports what happened: with no cue, a coming date (k > 0 units from the anchor) wins
+  // only when it is less than half as far as the past one.
+  long leaning_past(long k) const { return c_.dir == direction::nearest && k > 0 ? 2 * k : k; }
 
   // A day, with the part of day or clock time the meaning adds.
   value day_value(date::year_month_day d) const {
@@ -592,11 +591,9 @@ class resolver {
           const auto ymd = date::year{y} / date::month{mo} / date::day{static_cast<unsigned>(dd)};
           if (ymd.ok()) cands.push_back(date::sys_days{ymd});
         }
-      // With no cue, news' lean to the past, as for weekdays: the coming date wins only when it
-      // is less than half as far ("the record high set on Aug. 6", written in February).
+      // "the record high set on Aug. 6", written in February, is last August's.
       auto ranked = rank(cands, c_.dir, [&](date::sys_days x) {
-        const long k = static_cast<long>((x - a->day).count());
-        return c_.dir == direction::nearest && k > 0 ? 2 * k : k;
+        return leaning_past(static_cast<long>((x - a->day).count()));
       });
       // A cue some words away may govern another clause ("extended the offer to Nov. 20",
       // "declared a dividend payable Dec. 15"): a date a few weeks on the other side of the
@@ -625,10 +622,7 @@ class resolver {
     std::vector<date::year_month> cands;
     for (int y = int(d.year()) - 1; y <= int(d.year()) + 1; ++y) cands.push_back(date::year{y} / date::month{mo});
     const date::year_month cur{d.year(), d.month()};
-    auto ranked = rank(cands, c_.dir, [&](date::year_month x) {
-      const long k = static_cast<long>((x - cur).count());
-      return c_.dir == direction::nearest && k > 0 ? 2 * k : k;
-    });
+    auto ranked = rank(cands, c_.dir, [&](date::year_month x) { return leaning_past(static_cast<long>((x - cur).count())); });
     std::vector<value> alts;
     for (std::size_t i = 1; i < ranked.size() && alts.size() < 2; ++i) alts.push_back(value::of_month(ranked[i]));
     return of(value::of_month(ranked.front()), anchor_kind::publication, std::move(alts));
