@@ -47,7 +47,7 @@ std::optional<anchor_point> narrative(const resolve_context& c, bool needs_day) 
 }
 
 bool day_level_unit(std::string_view unit) {
-  return unit == "day" || unit == "week" || unit == "weekend" || unit == "hour" || unit == "minute" ||
+  return unit == "day" || unit == "week" || unit == "fortnight" || unit == "weekend" || unit == "hour" || unit == "minute" ||
          unit == "second" || unit == "night";
 }
 
@@ -65,6 +65,7 @@ std::string_view unit_code(std::string_view unit, bool& time_unit) {
   if (unit == "decade") return "DE";
   if (unit == "century") return "CE";
   if (unit == "weekend") return "WE";
+  if (unit == "fortnight") return "FN";
   if (unit == "half") return "H";
   return {};
 }
@@ -84,9 +85,14 @@ value duration_of(const meaning& m) {
     else if (code == "CE") { n *= 100; code = "Y"; }
     else if (code == "H" && !time_unit) { n *= 6; code = "M"; }
     else if (code == "WE") { n *= 2; code = "D"; }
+    else if (code == "FN") n *= 2;
     amount = std::to_string(n);
   }
   if (code == "WE") code = "D";
+  if (code == "FN") {  // TIMEX3 has no fortnight: two weeks
+    if (amount == "1") amount = "2";
+    code = "W";
+  }
   if (code == "Q" ) code = "Q";
   auto v = value::of_duration(fmt::format("P{}{}{}", time_unit ? "T" : "", amount, code));
   return v;
@@ -103,6 +109,7 @@ std::optional<value> unit_value(std::string_view unit, date::sys_days day, int n
   }
   if (unit == "week") return of_week(date::year_month_day{day + date::days{7 * n}});
   if (unit == "weekend") return of_weekend(date::year_month_day{day + date::days{7 * n}});
+  if (unit == "fortnight") return of_week(date::year_month_day{day + date::days{14 * n}});
   if (unit == "month") return value::of_month(date::year_month{d.year(), d.month()} + date::months{n});
   if (unit == "quarter" || unit == "half") {
     const int per = unit == "quarter" ? 3 : 6;
