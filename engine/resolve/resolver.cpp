@@ -578,6 +578,12 @@ class resolver {
     return of(value::of_year(y), anchor_kind::absolute);
   }
 
+  // Whether some year has that day ("February 30" none; February 29 the leap years: 2000 is one).
+  static bool in_some_year(unsigned month, int day) {
+    return day >= 1 && day <= 31 &&
+           (date::year{2000} / date::month{month} / date::day{static_cast<unsigned>(day)}).ok();
+  }
+
   resolution yearless_month() {
     if (const auto from = range_start()) return month_after(*from);
     const auto a = publication(c_);
@@ -587,9 +593,7 @@ class resolver {
     if (mo < 1 || mo > 12) return impossible(value::of_ref(""));
     if (has(field::day)) {
       const int dd = get(field::day);
-      // A day that no year has ("February 30") is impossible; February 29 needs a leap year.
-      if (dd < 1 || dd > 31 || !(date::year{2000} / date::month{mo} / date::day{static_cast<unsigned>(dd)}).ok())
-        return impossible(value::of_ref(""));
+      if (!in_some_year(mo, dd)) return impossible(value::of_ref(""));
       // The year before, of and after the anchor; February 29 looks as far as the leap years
       // around it.
       std::vector<date::sys_days> cands;
@@ -643,8 +647,7 @@ class resolver {
     if (mo < 1 || mo > 12) return impossible(value::of_ref(""));
     if (has(field::day)) {
       const int dd = get(field::day);
-      if (dd < 1 || dd > 31 || !(date::year{2000} / date::month{mo} / date::day{static_cast<unsigned>(dd)}).ok())
-        return impossible(value::of_ref(""));
+      if (!in_some_year(mo, dd)) return impossible(value::of_ref(""));
       for (int y = int(d.year()); y <= int(d.year()) + 8; ++y) {
         const auto ymd = date::year{y} / date::month{mo} / date::day{static_cast<unsigned>(dd)};
         if (ymd.ok() && date::sys_days{ymd} >= from) return of(day_value(ymd), anchor_kind::narrative);
