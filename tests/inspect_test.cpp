@@ -12,7 +12,8 @@
 #include <string>
 
 #include <nlohmann/json.hpp>
-#include <sys/wait.h>
+
+#include "cli_support.h"
 
 namespace fs = std::filesystem;
 
@@ -20,32 +21,15 @@ namespace {
 
 const fs::path kSource = ANNALIST_SOURCE_DIR;
 
-struct run_result {
-  int code = -1;
-  std::string out, err;
-};
+using annalist::test::run_result;
+using annalist::test::slurp;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-// Runs the CLI with arguments (already shell-quoted), capturing stdout and stderr separately.
-// TZ and LC_ALL are set to unusual values: output must not depend on them.
-run_result annalist(const std::string& args) {
+// Runs the CLI from the source folder with arguments (already shell-quoted).
+run_result cli(const std::string& args) {
   std::random_device rd;
   const fs::path tmp = fs::temp_directory_path() / ("annalist-inspect-" + std::to_string(rd()));
   fs::create_directories(tmp);
-  const std::string cmd = "cd '" + kSource.string() + "' && TZ=Pacific/Chatham LC_ALL=C.UTF-8 '" +
-                          std::string(ANNALIST_BINARY) + "' " + args + " >'" +
-                          (tmp / "out").string() + "' 2>'" + (tmp / "err").string() + "'";
-  const int status = std::system(cmd.c_str());
-  run_result r;
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = slurp(tmp / "out");
-  r.err = slurp(tmp / "err");
+  auto r = annalist::test::run_cli(kSource, args, tmp);
   fs::remove_all(tmp);
   return r;
 }
@@ -55,7 +39,7 @@ run_result annalist(const std::string& args) {
 BOOST_AUTO_TEST_SUITE(inspect)
 
 BOOST_AUTO_TEST_CASE(reykjavik_sample_matches_the_golden_text) {
-  const auto r = annalist("inspect samples/reykjavik-2021");
+  const auto r = cli("inspect samples/reykjavik-2021");
   BOOST_TEST(r.code == 0);
   BOOST_TEST(r.err.empty(), r.err);
   const fs::path golden = kSource / "tests/fixtures/corpus/golden/reykjavik-2021.inspect.txt";
@@ -65,7 +49,7 @@ BOOST_AUTO_TEST_CASE(reykjavik_sample_matches_the_golden_text) {
 }
 
 BOOST_AUTO_TEST_CASE(json_lists_documents_publication_and_sentences) {
-  const auto r = annalist("inspect samples/reykjavik-2021 --format json");
+  const auto r = cli("inspect samples/reykjavik-2021 --format json");
   BOOST_REQUIRE(r.code == 0);
   const auto j = nlohmann::json::parse(r.out);
   BOOST_TEST(j["corpus"] == "reykjavik-2021");
@@ -87,7 +71,7 @@ BOOST_AUTO_TEST_CASE(json_lists_documents_publication_and_sentences) {
 }
 
 BOOST_AUTO_TEST_CASE(bad_documents_are_reported_and_the_rest_goes_on) {
-  const auto r = annalist("inspect tests/fixtures/corpus/mixed --format json");
+  const auto r = cli("inspect tests/fixtures/corpus/mixed --format json");
   BOOST_TEST(r.code == 0);
   const auto j = nlohmann::json::parse(r.out);
   BOOST_TEST(j["documents"].size() == 1u);
@@ -99,7 +83,7 @@ BOOST_AUTO_TEST_CASE(bad_documents_are_reported_and_the_rest_goes_on) {
 }
 
 BOOST_AUTO_TEST_CASE(repair_flag_keeps_invalid_utf8_documents) {
-  const auto r = annalist("inspect tests/fixtures/corpus/mixed --format json --repair-utf8");
+  const auto r = cli("inspect tests/fixtures/corpus/mixed --format json --repair-utf8");
   BOOST_TEST(r.code == 0);
   const auto j = nlohmann::json::parse(r.out);
   BOOST_TEST(j["documents"].size() == 2u);
@@ -110,20 +94,20 @@ BOOST_AUTO_TEST_CASE(nothing_usable_exits_2) {
   for (const char* where : {"tests/fixtures/corpus/all-bad", "tests/fixtures/corpus/malformed",
                             "no/such/folder"}) {
     BOOST_TEST_CONTEXT(where) {
-      const auto r = annalist(std::string("inspect ") + where);
+      const auto r = cli(std::string("inspect ") + where);
       BOOST_TEST(r.code == 2);
       BOOST_TEST(r.out.empty());
       BOOST_TEST(r.err.find(" error: ") != std::string::npos, r.err);
     }
   }
-  const auto r = annalist("inspect tests/fixtures/corpus/malformed");
+  const auto r = cli("inspect tests/fixtures/corpus/malformed");
   BOOST_TEST(r.err.starts_with("tests/fixtures/corpus/malformed/corpus.toml:5:"), r.err);
 }
 
 BOOST_AUTO_TEST_CASE(bad_usage_exits_2) {
-  BOOST_TEST(annalist("inspect").code == 2);
-  BOOST_TEST(annalist("inspect samples/reykjavik-2021 --format xml").code == 2);
-  BOOST_TEST(annalist("inspect samples/reykjavik-2021 --config no/such.toml").code == 2);
+  BOOST_TEST(cli("inspect").code == 2);
+  BOOST_TEST(cli("inspect samples/reykjavik-2021 --format xml").code == 2);
+  BOOST_TEST(cli("inspect samples/reykjavik-2021 --config no/such.toml").code == 2);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -12,7 +12,8 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
-#include <sys/wait.h>
+
+#include "cli_support.h"
 
 #include "cli/timex_json.h"
 
@@ -20,17 +21,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct run_result {
-  int code = -1;
-  std::string out, err;
-};
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using annalist::test::run_result;
+using annalist::test::slurp;
 
 // A scratch folder with the given files, removed at the end of the test.
 struct scratch {
@@ -49,16 +41,7 @@ struct scratch {
     return dir / name;
   }
   // Runs `annalist tag ARGS` in the folder (TZ and locale set to unusual values).
-  run_result tag(const std::string& args) const {
-    const std::string cmd = "cd '" + dir.string() + "' && TZ=Pacific/Chatham LC_ALL=C.UTF-8 '" +
-                            std::string(ANNALIST_BINARY) + "' tag " + args + " >out.txt 2>err.txt";
-    const int status = std::system(cmd.c_str());
-    run_result r;
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = slurp(dir / "out.txt");
-    r.err = slurp(dir / "err.txt");
-    return r;
-  }
+  run_result tag(const std::string& args) const { return annalist::test::run_cli(dir, "tag " + args, dir); }
 };
 
 std::vector<nlohmann::json> lines(const std::string& out) {

@@ -15,6 +15,8 @@
 #include "corpus/timeml.h"
 #include "export/timeml.h"
 
+#include "cli_support.h"
+
 namespace fs = std::filesystem;
 using namespace annalist;
 namespace tml = annalist::corpus::timeml;
@@ -36,12 +38,7 @@ const std::string small =
     "</TEXT>\n"
     "</TimeML>\n";
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using annalist::test::slurp;
 
 std::string span_text(const tml::document& d, const tml::annotation& a) {
   return d.text.substr(a.where.start, a.where.size());
