@@ -248,14 +248,16 @@ class matcher {
     if (guard == "future") return tense_ && tense_(toks_, start_, end) > 0;
     if (guard.starts_with("not_before:"))
       return end >= toks.size() || !listed(guard.substr(11), toks_.norm(end));
-    const bool sentence_start = start_ == 0 || toks[start_].newline_before ||
-                                toks_.norm(start_ - 1) == "." || toks_.norm(start_ - 1) == "\"";
-    if (guard == "sentence_start") return sentence_start;
+    auto sentence_start = [&] {
+      return start_ == 0 || toks[start_].newline_before || toks_.norm(start_ - 1) == "." ||
+             toks_.norm(start_ - 1) == "\"";
+    };
+    if (guard == "sentence_start") return sentence_start();
     if (guard == "capitalized") {
       // A month name that is also a word ("May", "March") is the month when capitalized, and,
       // at the start of a sentence, only when a number or punctuation follows it.
       if (!toks[start_].capitalized) return false;
-      if (sentence_start)
+      if (sentence_start())
         return end < toks.size() && (toks[end].kind == token_kind::punct || toks[end].kind == token_kind::number);
       return true;
     }
