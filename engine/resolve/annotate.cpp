@@ -86,9 +86,10 @@ class cue_finder {
         break;
       }
     }
-    if (left.found && left.deadline && in_sentence(first, last, lex_.past_perfect)) {
+    if (left.found && left.deadline && fronted(first - left.distance) && in_sentence(first, last, lex_.past_perfect)) {
       // "By late Monday, the military had carried out dozens of strikes": in a past perfect
-      // sentence the deadline has passed.
+      // sentence the deadline that opens it has passed. Inside a clause ("... to repay the
+      // loan by February", with a "had" elsewhere) the deadline keeps its own direction.
       left.dir = direction::past;
       return left;
     }
@@ -154,6 +155,11 @@ class cue_finder {
     return false;
   }
 
+  // Whether token p opens its sentence or clause.
+  bool fronted(std::size_t p) const {
+    return boundary_before(toks_, p) || in(lex_.clause_breaks, toks_.norm(p - 1));
+  }
+
   static cue with_distance(cue c, std::size_t k) {
     c.distance = k;
     return c;
@@ -184,33 +190,41 @@ class cue_finder {
     cue c;
     c.word = w;
     c.found = true;
-    {
-      for (const auto& f : lex_.forms_starting(t.sym)) {
-        const auto& e = lex_.entries()[f.entry];
-        if (e.cls != lex_.tense_class) continue;
-        bool ok = p + 1 + f.rest.size() <= toks_.size();
-        for (std::size_t k = 0; ok && k < f.rest.size(); ++k) ok = toks_.list[p + 1 + k].sym == f.rest[k];
-        if (!ok) continue;
-        // A cue with a reach ("since", "payable", "of record") governs only an expression
-        // that follows it that closely.
-        const auto reach = std::find_if(e.sets.begin(), e.sets.end(),
-                                        [](const tagger::setting& s) { return s.name == field::reach; });
-        if (reach != e.sets.end() && (!before || distance > static_cast<std::size_t>(reach->number))) continue;
-        c.deadline = reach != e.sets.end();
-        for (const auto& s : e.sets) {
-          if (s.name != field::tense) continue;
-          if (s.text == "report") {
-            // "said Tuesday", "told reporters Monday": the speech act's own time.
-            if (distance > 3) return std::nullopt;
-            c.dir = direction::past;
-          } else if (s.text == "past") {
-            if (passive_before(p)) return std::nullopt;
-            c.dir = perfect_before(p) ? direction::nearest : direction::past;
-          }
-          else if (s.text == "future") c.dir = direction::future;
-          else c.dir = direction::nearest;
-          return c;
+    // The longest listed form wins: "next to" (a place) over "next", "plans to" over "plans".
+    const tagger::lexicon::form* best = nullptr;
+    for (const auto& f : lex_.forms_starting(t.sym)) {
+      const auto& e = lex_.entries()[f.entry];
+      if (e.cls != lex_.tense_class || (best && best->rest.size() >= f.rest.size())) continue;
+      bool ok = p + 1 + f.rest.size() <= toks_.size();
+      for (std::size_t k = 0; ok && k < f.rest.size(); ++k) ok = toks_.list[p + 1 + k].sym == f.rest[k];
+      if (!ok) continue;
+      // A cue with a reach ("since", "payable", "of record") governs only an expression
+      // that follows it that closely.
+      const auto reach = std::find_if(e.sets.begin(), e.sets.end(),
+                                      [](const tagger::setting& s) { return s.name == field::reach; });
+      if (reach != e.sets.end() && (!before || distance > static_cast<std::size_t>(reach->number))) continue;
+      best = &f;
+    }
+    if (best) {
+      const auto& e = lex_.entries()[best->entry];
+      c.deadline = std::any_of(e.sets.begin(), e.sets.end(),
+                               [](const tagger::setting& s) { return s.name == field::reach; });
+      for (const auto& s : e.sets) {
+        if (s.name != field::tense) continue;
+        if (s.text == "none") return std::nullopt;  // listed so that a shorter form does not match
+        if (s.text == "report") {
+          // "said Tuesday", "told reporters Monday": the speech act's own time.
+          if (distance > 3) return std::nullopt;
+          c.dir = direction::past;
+        } else if (s.text == "past") {
+          if (passive_before(p)) return std::nullopt;
+          c.dir = perfect_before(p) ? direction::nearest : direction::past;
+        } else if (s.text == "future") {
+          c.dir = direction::future;
+        } else {
+          c.dir = direction::nearest;
         }
+        return c;
       }
     }
     // Regular past tense by its ending ("withdrew" must be listed; "voted" need not be).
