@@ -127,6 +127,30 @@ BOOST_AUTO_TEST_CASE(anchors_are_recorded) {
   BOOST_TEST(run("in 1986", "2021-05-19")[0].anchor == time::anchor_kind::absolute);
 }
 
+// A quote's "today" is the day it was spoken: the day the lede dates, when the paper is a few
+// days younger than its story. The writer's own "today" stays the paper's.
+BOOST_AUTO_TEST_CASE(quoted_deictics_take_the_story_day) {
+  const std::string story =
+      "Ministers meet in Oslo\n\n"
+      "The two ministers met in Oslo on Wednesday, May 26, after long talks.\n\n"
+      "\"Our talks today were useful, and yesterday's were not,\" one of them said.\n\n"
+      "Markets were closed today.";
+  const auto t = run(story, "2021-05-28");
+  BOOST_TEST_REQUIRE(t.size() == 4u);
+  BOOST_TEST(t[0].value.timex == "2021-05-26");
+  BOOST_TEST(t[1].value.timex == "2021-05-26");  // "today", quoted
+  BOOST_TEST(t[1].anchor == time::anchor_kind::narrative);
+  BOOST_TEST(t[2].value.timex == "2021-05-25");  // "yesterday's", quoted
+  BOOST_TEST(t[3].value.timex == "2021-05-28");  // the writer's today
+  BOOST_TEST(t[3].anchor == time::anchor_kind::publication);
+  // The lede dates the paper's own day, or a day long past: quotes keep the paper's today.
+  BOOST_TEST(values("They met on May 28.\n\n\"We agreed today,\" she said.", "2021-05-28") == "2021-05-28 2021-05-28");
+  BOOST_TEST(values("They met on May 18.\n\n\"We agreed today,\" she said.", "2021-05-28") == "2021-05-18 2021-05-28");
+  // A date deep in the story is no lede.
+  BOOST_TEST(values("Title\n\nOne.\n\nTwo.\n\nThey met on May 26. \"We agreed today,\" she said.", "2021-05-28") ==
+             "2021-05-26 2021-05-28");
+}
+
 BOOST_AUTO_TEST_CASE(impossible_dates_are_reported_not_coerced) {
   diagnostics d;
   const auto t = run("The deal was signed on February 30, 2021.", "2021-05-19", &d);

@@ -320,6 +320,29 @@ std::size_t next_piece_end(std::string_view text, std::size_t from) {
   return cut;
 }
 
+// Per token, whether it stands inside a quotation: quotation marks are counted from the start of
+// each paragraph (a quote that runs on into the next paragraph opens again there).
+std::vector<bool> quoted_tokens(const tagger::tokens& toks) {
+  std::vector<bool> in(toks.size(), false);
+  bool open = false;
+  for (std::size_t p = 0; p < toks.size(); ++p) {
+    if (toks.list[p].newline_before) open = false;
+    if (toks.list[p].kind == token_kind::punct && toks.norm(p) == "\"") {
+      open = !open;
+      continue;
+    }
+    in[p] = open;
+  }
+  return in;
+}
+
+// The number of paragraphs (lines with text) before token p.
+std::size_t paragraph_of(const tagger::tokens& toks, std::size_t p) {
+  std::size_t n = 0;
+  for (std::size_t q = 1; q <= p && q < toks.size(); ++q) n += toks.list[q].newline_before;
+  return n;
+}
+
 }  // namespace
 
 tagger::tag_result tag(std::string_view text, const tagger::lexicon& lex) {
@@ -336,11 +359,14 @@ std::vector<timex> annotate(std::string_view text, const annotate_options& optio
     if (options.narrative->gran <= time::granularity::day) ctx.narrative_day = options.narrative;
   }
 
+  std::optional<reference_time> story_day;
+  bool story_decided = false;
   for (std::size_t base = 0; base < text.size();) {
     const std::size_t stop = next_piece_end(text, base);
     const std::string_view piece = text.substr(base, stop - base);
     const auto tagged = tagger::tag(piece, lex, tense_of(lex));
     const cue_finder cues(tagged.toks, lex);
+    const auto quoted = quoted_tokens(tagged.toks);
     const tagger::mention* prev = nullptr;
     std::optional<time::value> prev_value;
     for (const auto& m : tagged.mentions) {
@@ -357,6 +383,13 @@ std::vector<timex> annotate(std::string_view text, const annotate_options& optio
         // "on May 18, a day before the meeting": the apposition names the same day again.
         r.value = *prev_value;
         r.anchor = time::anchor_kind::narrative;
+      } else if (story_day && quoted[m.first]) {
+        // '"Our talks today in Cairo"' in a story of Wednesday printed on Friday: the speaker's
+        // today is the story's day, not the paper's.
+        auto spoken = ctx;
+        spoken.dct = story_day;
+        r = resolve(m.what, spoken);
+        if (r.anchor == time::anchor_kind::publication) r.anchor = time::anchor_kind::narrative;
       } else {
         r = resolve(m.what, ctx);
       }
@@ -385,6 +418,15 @@ std::vector<timex> annotate(std::string_view text, const annotate_options& optio
            m.what.text(field::special) == "latest_period"))
         ctx.period = t.value;
       if (!t.unresolved && calendar_value(t.value)) {
+        // The story's day: the day the lede dates (a date in the first two paragraphs, outside
+        // quotes), when it lies a few days before the publication day.
+        if (!story_decided && base == 0 && ctx.dct && t.value.gran <= time::granularity::day && !quoted[m.first]) {
+          story_decided = true;
+          const auto day = date::floor<date::days>(t.value.span->start);
+          const auto lag = (date::floor<date::days>(ctx.dct->local) - day).count();
+          if (paragraph_of(tagged.toks, m.first) < 2 && lag >= 1 && lag <= 3)
+            story_day = reference_time{day, time::granularity::day};
+        }
         ctx.narrative_any = t.value;
         if (t.value.gran <= time::granularity::day) ctx.narrative_day = t.value;
       }
