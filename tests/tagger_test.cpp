@@ -98,6 +98,10 @@ BOOST_AUTO_TEST_CASE(tokenizer_recognises_numeric_shapes) {
   BOOST_TEST(kinds("the 1990s and '80s") == "the 1990s/dec and '/p 80s/dec");
   BOOST_TEST(kinds("5/18/2021 1/2") == "5/18/2021/slash 1/2/slash");
   BOOST_TEST(kinds("2,000 soldiers, 3.5 percent") == "2,000/skip soldiers ,/p 3.5/skip percent");
+  // Dotted dates are day first, with a four-digit year; versions and impossible ones are not dates.
+  BOOST_TEST(kinds("18.05.2021 1.5.2021") == "18.05.2021/iso 1.5.2021/iso");
+  BOOST_TEST(kinds("1.2.3 18.13.2021 18.05.20215 1.5.2021.4") ==
+             "1.2.3/skip 18.13.2021/skip 18.05.20215/skip 1.5.2021.4/skip");
   BOOST_TEST(kinds("300x250 16x9") == "300x250/skip 16x9/skip");
   BOOST_TEST(kinds("call 202-555-0100 or +1 202 555 0100") == "call 202-555-0100/skip or <phone>/skip");
   BOOST_TEST(kinds("see https://x.org/2021/05/18 now") == "see <url>/skip now");

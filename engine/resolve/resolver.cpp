@@ -307,8 +307,11 @@ class resolver {
     if (!a) return unresolved();
     int n = has(field::amount) ? get(field::amount) : 1;
     if (m_.flag(field::vague)) {
-      // "years ago", "weeks later": before or after the anchor, by an unknown amount.
-      return of(value::of_ref(get(field::direction) < 0 ? "PAST_REF" : "FUTURE_REF"), a->kind);
+      // "years ago", "weeks later": before or after the anchor, by an unknown amount. After a
+      // past anchor in a past-tense clause ("Hours later, the truce collapsed") it is still past.
+      const bool past = get(field::direction) < 0 ||
+                        (narr && c_.dir == direction::past && c_.dct && a->day < day_of(c_.dct->local));
+      return of(value::of_ref(past ? "PAST_REF" : "FUTURE_REF"), a->kind);
     }
     n *= get(field::direction) < 0 ? -1 : 1;
     if (unit == "year") {
@@ -530,6 +533,7 @@ class resolver {
     if (has(field::century)) return of(value::of_century(get(field::century)), anchor_kind::absolute);
 
     if (year) return absolute(*year);
+    if (has(field::day) && !has(field::month)) return day_of_month();
     if (has(field::weekday) && !has(field::month)) return weekday(std::nullopt);
     if (has(field::month)) return yearless_month();
     if (has(field::season)) return yearless_season();
@@ -576,6 +580,40 @@ class resolver {
       return unresolved();
     }
     return of(value::of_year(y), anchor_kind::absolute);
+  }
+
+  // "on the 18th": in the month the narrative is at ("In March ... on the 18th"), or else in the
+  // month around the publication day that the tense points to (past: the latest 18th on or
+  // before it). A day the month lacks ("the 31st" in April) is impossible there.
+  resolution day_of_month() {
+    const int dd = get(field::day);
+    if (dd < 1 || dd > 31) return impossible(value::of_ref(""));
+    const auto& n = c_.narrative_any;
+    if (n && n->span && n->gran <= granularity::month) {
+      const date::year_month_day at{day_of(n->span->start)};
+      const auto ymd = at.year() / at.month() / date::day{static_cast<unsigned>(dd)};
+      if (!ymd.ok()) return impossible(value::of_ref(""));
+      return of(day_value(ymd), anchor_kind::narrative);
+    }
+    const auto a = publication(c_);
+    if (!a) return unresolved();
+    const date::year_month_day d{a->day};
+    const date::year_month cur{d.year(), d.month()};
+    std::vector<date::sys_days> cands;
+    for (int k = -1; k <= 1; ++k) {
+      const auto ym = cur + date::months{k};
+      const auto ymd = ym / date::day{static_cast<unsigned>(dd)};
+      if (ymd.ok()) cands.push_back(date::sys_days{ymd});
+    }
+    if (cands.empty()) return impossible(value::of_ref(""));
+    auto ranked = rank(cands, c_.dir, [&](date::sys_days x) { return leaning_past(static_cast<long>((x - a->day).count())); });
+    if (has(field::weekday))  // "Tuesday the 18th": the month in which the 18th is a Tuesday
+      std::stable_partition(ranked.begin(), ranked.end(), [&](date::sys_days x) {
+        return date::weekday{x}.iso_encoding() == static_cast<unsigned>(get(field::weekday));
+      });
+    std::vector<value> alts;
+    for (std::size_t i = 1; i < ranked.size() && alts.size() < 2; ++i) alts.push_back(day_value(date::year_month_day{ranked[i]}));
+    return of(day_value(date::year_month_day{ranked.front()}), anchor_kind::publication, std::move(alts));
   }
 
   // Whether some year has that day ("February 30" none; February 29 the leap years: 2000 is one).

@@ -27,7 +27,7 @@ enum class token_kind : std::uint8_t {
   ordinal,    // "18th", "1st": `num` holds 18
   decade,     // "1990s", "80s": `num` holds 1990 / 80
   clock,      // "17:55", "9:05": `num` = hour, `num2` = minute
-  isodate,    // "2021-05-18": num = year, num2 = month, num3 = day
+  isodate,    // "2021-05-18", "18.05.2021": num = year, num2 = month, num3 = day
   slashdate,  // "5/18/2021", "5/18/21", "5/18": num, num2, num3 as written (num3 = -1 if absent)
   punct,      // one punctuation character (normalized)
   skip        // URLs, e-mail, "300x250", grouped or decimal numbers: never part of a timex

@@ -132,6 +132,24 @@ std::size_t lex_number(builder& b, std::size_t i) {
     b.set_norm(t, s.substr(i, j + 6 - i));
     return j + 6;
   }
+  // Dotted date, day first: 18.05.2021, 1.5.2021 (the dotted order is day-month-year wherever
+  // it is written; a four-digit year keeps version numbers and amounts out).
+  if (len <= 2 && j + 1 < n && s[j] == '.' && is_digit(s[j + 1])) {
+    const std::size_t k = digit_run(s, j + 1);
+    if (k - (j + 1) <= 2 && k + 1 < n && s[k] == '.' && is_digit(s[k + 1])) {
+      const std::size_t m = digit_run(s, k + 1);
+      const bool closed = m == n || !(is_digit(s[m]) || ((s[m] == '.' || s[m] == ',') && m + 1 < n && is_digit(s[m + 1])));
+      const int d = to_int(s, i, j), mo = to_int(s, j + 1, k);
+      if (m - (k + 1) == 4 && closed && d >= 1 && d <= 31 && mo >= 1 && mo <= 12) {
+        auto& t = b.push(i, m, token_kind::isodate);
+        t.num = to_int(s, k + 1, m);
+        t.num2 = mo;
+        t.num3 = d;
+        b.set_norm(t, s.substr(i, m - i));
+        return m;
+      }
+    }
+  }
   // Grouped ("2,000") or decimal ("3.5") numbers are amounts, never dates.
   if (j + 1 < n && (s[j] == ',' || s[j] == '.') && is_digit(s[j + 1]) && len <= 3) {
     const std::size_t k = digit_run(s, j + 1);
