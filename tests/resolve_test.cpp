@@ -151,6 +151,17 @@ BOOST_AUTO_TEST_CASE(quoted_deictics_take_the_story_day) {
              "2021-05-26 2021-05-28");
 }
 
+// A month counted from a whole year names no month: the last dated day of that year anchors
+// it, or nothing does.
+BOOST_AUTO_TEST_CASE(month_offsets_need_a_month_or_a_day_to_count_from) {
+  const auto alone = run("In 2020, sales fell. A month earlier, the plant closed.", "2021-05-20");
+  BOOST_TEST_REQUIRE(alone.size() == 2u);
+  BOOST_TEST(alone[1].unresolved);
+  BOOST_TEST(values("On May 3, 2020, the firm said sales fell in 2020. A month earlier, it had warned.", "2021-05-20") ==
+             "2020-05-03 2020 2020-04");
+  BOOST_TEST(values("In March 2020, sales fell. A month earlier, the plant closed.", "2021-05-20") == "2020-03 2020-02");
+}
+
 BOOST_AUTO_TEST_CASE(impossible_dates_are_reported_not_coerced) {
   diagnostics d;
   const auto t = run("The deal was signed on February 30, 2021.", "2021-05-19", &d);

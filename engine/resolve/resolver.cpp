@@ -303,8 +303,18 @@ class resolver {
   resolution offset() {
     const auto unit = text(field::unit);
     const bool narr = text(field::anchor) == "narrative";
-    const auto a = narr ? narrative(c_, day_level_unit(unit)) : publication(c_);
+    auto a = narr ? narrative(c_, day_level_unit(unit)) : publication(c_);
     if (!a) return unresolved();
+    // "In 2020 ... A month earlier": a month counted from a whole year names no month. The
+    // last dated day is the anchor when it lies in that year, or there is none.
+    if (narr && (unit == "month" || unit == "quarter") && !m_.flag(field::vague) && c_.narrative_any &&
+        c_.narrative_any->span && c_.narrative_any->gran > granularity::month &&
+        c_.narrative_any->gran != granularity::none) {
+      const auto& day = c_.narrative_day;
+      const auto& wide = *c_.narrative_any->span;
+      if (!day || !day->span || !wide.contains(*day->span)) return unresolved();
+      a = anchor_point{day_of(day->span->start), std::nullopt, anchor_kind::narrative};
+    }
     int n = has(field::amount) ? get(field::amount) : 1;
     if (m_.flag(field::vague)) {
       // "years ago", "weeks later": before or after the anchor, by an unknown amount. After a
