@@ -430,7 +430,9 @@ class resolver {
       if (ampm == "pm" && h < 12) h += 12;
       if (ampm == "am" && h == 12) h = 0;
       if (h > 24) return value::of_day(d);
-      if (h == 24) h = 0;
+      // "midnight Friday" closes Friday: TimeML's T24:00 of the day named. Midnight alone is the
+      // one that opens the anchor's day.
+      if (h == 24 && !(has(field::weekday) || has(field::day))) h = 0;
       const int mi = has(field::minute) ? get(field::minute) : 0;
       if (!has(field::minute) && !ampm.empty()) {
         auto v = value::of_minute(d, std::chrono::minutes{h * 60});
