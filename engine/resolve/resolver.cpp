@@ -360,8 +360,9 @@ class resolver {
       if (has(field::quarter)) return of(of_quarter(y, static_cast<unsigned>(get(field::quarter))), a->kind);
       return of(of_half(y, static_cast<unsigned>(get(field::half))), a->kind);
     }
-    // "the landing this weekend", said in past tense on a weekday: the weekend just gone.
-    if (unit == "weekend" && n == 0 && !narr && c_.dir == direction::past &&
+    // "the landing this weekend", said in past tense on a weekday: the weekend just gone (so
+    // too "the weekend" when no narrative day anchors it).
+    if (unit == "weekend" && n == 0 && a->kind == anchor_kind::publication && c_.dir == direction::past &&
         date::weekday{a->day}.iso_encoding() <= 5)
       n = -1;
     auto v = unit_value(unit, a->day, n, a->clock);
