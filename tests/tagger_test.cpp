@@ -100,6 +100,7 @@ BOOST_AUTO_TEST_CASE(tokenizer_recognises_numeric_shapes) {
   BOOST_TEST(kinds("2,000 soldiers, 3.5 percent") == "2,000/skip soldiers ,/p 3.5/skip percent");
   // Dotted dates are day first, with a four-digit year; versions and impossible ones are not dates.
   BOOST_TEST(kinds("18.05.2021 1.5.2021") == "18.05.2021/iso 1.5.2021/iso");
+  BOOST_TEST(kinds("7.45pm 10.30 a.m. 7.45 percent 7.45 amps") == "7.45/clock pm 10.30/clock a ./p m ./p 7.45/skip percent 7.45/skip amps");
   BOOST_TEST(kinds("1.2.3 18.13.2021 18.05.20215 1.5.2021.4") ==
              "1.2.3/skip 18.13.2021/skip 18.05.20215/skip 1.5.2021.4/skip");
   BOOST_TEST(kinds("300x250 16x9") == "300x250/skip 16x9/skip");

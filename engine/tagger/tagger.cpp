@@ -362,8 +362,13 @@ class matcher {
         m.set(field::day, t.num3);
         break;
       case shape::slashdate: {
-        m.set(field::month, lex_.slash_month_first ? t.num : t.num2);
-        m.set(field::day, lex_.slash_month_first ? t.num2 : t.num);
+        // The lexicon's order, unless only the other one makes a date: "17/05/2021" in an
+        // English text that writes 5/17/2021 is still May 17.
+        bool month_first = lex_.slash_month_first;
+        if (month_first && t.num > 12 && t.num2 <= 12) month_first = false;
+        else if (!month_first && t.num2 > 12 && t.num <= 12) month_first = true;
+        m.set(field::month, month_first ? t.num : t.num2);
+        m.set(field::day, month_first ? t.num2 : t.num);
         if (t.num3 >= 100) m.set(field::year, t.num3);
         else if (t.num3 >= 0) m.set(field::yy, t.num3);
         break;

@@ -150,6 +150,27 @@ std::size_t lex_number(builder& b, std::size_t i) {
       }
     }
   }
+  // A clock time with a dot, as British papers write it, when "am"/"pm" follows: "7.45pm",
+  // "10.30 a.m." (without one "7.45" is an amount).
+  if (len <= 2 && j + 2 < n && s[j] == '.' && is_digit(s[j + 1]) && is_digit(s[j + 2]) &&
+      (j + 3 == n || !is_digit(s[j + 3]))) {
+    std::size_t q = j + 3;
+    if (q < n && s[q] == ' ') ++q;
+    const bool ampm = q + 1 < n && (lower(s[q]) == 'a' || lower(s[q]) == 'p') &&
+                      (lower(s[q + 1]) == 'm' || (s[q + 1] == '.' && q + 2 < n && lower(s[q + 2]) == 'm')) &&
+                      [&] {
+                        const std::size_t after = s[q + 1] == '.' ? q + 3 : q + 2;
+                        return after >= n || !is_alpha(s[after]);
+                      }();
+    const int h = to_int(s, i, j), m = to_int(s, j + 1, j + 3);
+    if (ampm && h >= 1 && h <= 12 && m <= 59) {
+      auto& t = b.push(i, j + 3, token_kind::clock);
+      t.num = h;
+      t.num2 = m;
+      b.set_norm(t, s.substr(i, j + 3 - i));
+      return j + 3;
+    }
+  }
   // Grouped ("2,000") or decimal ("3.5") numbers are amounts, never dates.
   if (j + 1 < n && (s[j] == ',' || s[j] == '.') && is_digit(s[j + 1]) && len <= 3) {
     const std::size_t k = digit_run(s, j + 1);
