@@ -86,10 +86,13 @@ class cue_finder {
         break;
       }
     }
-    if (left.found && left.deadline && fronted(first - left.distance) && in_sentence(first, last, lex_.past_perfect)) {
-      // "By late Monday, the military had carried out dozens of strikes": in a past perfect
-      // sentence the deadline that opens it has passed. Inside a clause ("... to repay the
-      // loan by February", with a "had" elsewhere) the deadline keeps its own direction.
+    if (left.found && left.deadline &&
+        (fronted(first - left.distance) ? in_sentence(first, last, lex_.past_perfect)
+                                         : in_clause_before(first - left.distance, lex_.past_perfect))) {
+      // "By late Monday, the military had carried out dozens of strikes", "members had filed
+      // reports by Wednesday": in the past perfect the deadline has passed. A "had" in another
+      // clause ("The sale, which had been expected, is part of a plan to repay the loan by
+      // February") leaves the deadline its own direction.
       left.dir = direction::past;
       return left;
     }
@@ -152,6 +155,16 @@ class cue_finder {
       if (in(words, toks_.norm(p - 1))) return true;
     for (std::size_t p = last; p < toks_.size() && !boundary_before(toks_, p); ++p)
       if (in(words, toks_.norm(p))) return true;
+    return false;
+  }
+
+  // Whether one of `words` stands before token p in its clause.
+  bool in_clause_before(std::size_t p, const std::vector<std::string>& words) const {
+    for (std::size_t q = p; q > 0 && !boundary_before(toks_, q); --q) {
+      const auto w = toks_.norm(q - 1);
+      if (in(words, w)) return true;
+      if (in(lex_.clause_breaks, w)) return false;
+    }
     return false;
   }
 
