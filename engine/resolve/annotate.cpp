@@ -25,6 +25,8 @@ bool boundary_before(const tagger::tokens& toks, std::size_t p) {
   if (prev == "!" || prev == "?" || prev == ";") return true;
   if (prev != ".") return false;
   if (!t.capitalized && t.kind == token_kind::word) return false;
+  // "Birmingham, Ala., killed": an abbreviation's dot before a comma ends no sentence.
+  if (t.kind == token_kind::punct && (toks.norm(p) == "," || toks.norm(p) == ";" || toks.norm(p) == ")")) return false;
   // "U.S. officials", "Mr. Lavrov": a single letter or short title before the dot is no end.
   if (p >= 2 && toks.list[p - 2].kind == token_kind::word && toks.list[p - 2].end - toks.list[p - 2].start <= 2)
     return false;
@@ -131,7 +133,7 @@ class cue_finder {
   // hired ..."; the cue may stand across a comma. To the left only listed verbs count: an -ed
   // word far before the expression is as often an adjective as a verb.
   cue sentence_cue(std::uint32_t first, std::uint32_t last) const {
-    constexpr std::size_t reach = 25;
+    constexpr std::size_t reach = 40;
     bool left_open = true, right_open = true;
     for (std::size_t k = 1; k <= reach && (left_open || right_open); ++k) {
       if (left_open) {
