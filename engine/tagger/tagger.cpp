@@ -261,6 +261,14 @@ class matcher {
         return end < toks.size() && (toks[end].kind == token_kind::punct || toks[end].kind == token_kind::number);
       return true;
     }
+    // "capitalized:CLASS": every token the match took through that class is capitalized ("this
+    // march" is a protest, "this March" a month).
+    if (guard.starts_with("capitalized:")) {
+      const auto cls = lex_.class_id(guard.substr(12));
+      for (const auto& s : path_)
+        if (cls && s.cls == *cls && !toks[s.token].capitalized) return false;
+      return true;
+    }
     // "after:W1|W2": the token before the expression is one of the words; "before:" the token
     // after it; "not_before:" the token after it is none of them (or there is none).
     if (guard.starts_with("after:")) return start_ > 0 && listed(guard.substr(6), toks_.norm(start_ - 1));
