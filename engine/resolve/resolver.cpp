@@ -287,6 +287,10 @@ class resolver {
       if (has(field::part)) v.timex += fmt::format("T{}", text(field::part));
     } else if (has(field::part)) {
       v.timex = fmt::format("XXXX-XX-XXT{}", text(field::part));
+    } else if (has(field::month) && get(field::month) >= 1 && get(field::month) <= 12) {
+      v.timex = fmt::format("XXXX-{:02}", get(field::month));  // "each July"
+    } else if (has(field::season)) {
+      v.timex = fmt::format("XXXX-{}", text(field::season));  // "every spring"
     } else if (has(field::unit)) {
       bool time_unit = false;
       std::string code(unit_code(text(field::unit), time_unit));
