@@ -346,7 +346,7 @@ class resolver {
     const bool narr = text(field::anchor) == "narrative";
     if (has(field::month) && text(field::unit) == "year") return month_of_shifted_year(n);
     if (has(field::weekday)) return weekday(n);
-    if (has(field::month) && !has(field::day)) return month_shift(n);
+    if (has(field::month)) return month_shift(n);
     if (has(field::season)) return season_shift(n);
     if (has(field::holiday)) return holiday_shift(n);
     if (has(field::part)) {  // "this morning", "tonight", "last night"
@@ -480,6 +480,11 @@ class resolver {
     } else if (n > 0) {
       if (ym <= cur) ym += date::years{1};
       ym += date::years{n - 1};
+    }
+    if (has(field::day)) {  // "last Oct. 23"
+      const auto ymd = ym / date::day{static_cast<unsigned>(std::clamp(get(field::day), 0, 255))};
+      if (!ymd.ok()) return impossible(value::of_ref(""));
+      return of(day_value(ymd), anchor_kind::publication);
     }
     return of(value::of_month(ym), anchor_kind::publication);
   }
