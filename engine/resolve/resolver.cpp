@@ -217,6 +217,14 @@ class resolver {
     if (special == "period") return period(0);
     if (special == "latest_period") return latest_period();
     if (special == "year_ago_period") return period(-1);
+    if (special == "week_of") {  // "the week of March 6": the ISO week that holds the day
+      auto r = calendar();
+      if (!r.unresolved && !r.impossible && r.value.span && r.value.gran == granularity::day) {
+        r.value = of_week(date::year_month_day{day_of(r.value.span->start)});
+        r.alternatives.clear();
+      }
+      return r;
+    }
     if (has(field::ref)) return of(value::of_ref(text(field::ref)), anchor_kind::none);
     if (m_.flag(field::frequency)) return frequency();
     const bool duration_type = text(field::type) == "duration";
