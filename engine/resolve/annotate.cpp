@@ -88,7 +88,7 @@ class cue_finder {
         break;
       }
     }
-    if (left.found && left.deadline &&
+    if (left.found && left.deadline && in(lex_.perfect_deadlines, left.word) &&
         (fronted(first - left.distance) ? in_sentence(first, last, lex_.past_perfect)
                                          : in_clause_before(first - left.distance, lex_.past_perfect))) {
       // "By late Monday, the military had carried out dozens of strikes", "members had filed

@@ -437,6 +437,28 @@ struct lexicon_builder {
     forms.clear();
   }
 
+  // The settings that are lists of words, by name.
+  static constexpr std::pair<std::string_view, std::vector<std::string> lexicon::*> word_lists[] = {
+      {"past_suffixes", &lexicon::past_suffixes},
+      {"not_past", &lexicon::not_past},
+      {"perfect", &lexicon::perfect},
+      {"passive", &lexicon::passive},
+      {"clause_breaks", &lexicon::clause_breaks},
+      {"clause_starts", &lexicon::clause_starts},
+      {"past_perfect", &lexicon::past_perfect},
+      {"perfect_deadlines", &lexicon::perfect_deadlines},
+      {"noun_modifier_after", &lexicon::noun_modifier_after},
+      {"year_guard_before", &lexicon::year_guard_before},
+      {"year_guard_after", &lexicon::year_guard_after},
+      {"adjective_after", &lexicon::adjective_after},
+      {"perfect_skip", &lexicon::perfect_skip},
+      {"perfect_skip_suffixes", &lexicon::perfect_skip_suffixes},
+      {"plural_suffixes", &lexicon::plural_suffixes},
+      {"not_plural_suffixes", &lexicon::not_plural_suffixes},
+      {"rate_articles", &lexicon::rate_articles},
+      {"rate_after", &lexicon::rate_after},
+  };
+
   void read_settings(const toml::table& t, std::string& default_ref) {
     for (const auto& [k, v] : t) {
       const std::string_view key = k.str();
@@ -446,30 +468,13 @@ struct lexicon_builder {
         if (s == "mdy") lex.slash_month_first = true;
         else if (s == "dmy") lex.slash_month_first = false;
         else error(pos(v), "slash_order is \"mdy\" or \"dmy\"");
-      } else if (key == "past_suffixes") lex.past_suffixes = strings(v, key);
-      else if (key == "not_past") lex.not_past = strings(v, key);
-      else if (key == "perfect") lex.perfect = strings(v, key);
-      else if (key == "passive") lex.passive = strings(v, key);
-      else if (key == "clause_breaks") lex.clause_breaks = strings(v, key);
-      else if (key == "clause_starts") lex.clause_starts = strings(v, key);
-      else if (key == "past_perfect") lex.past_perfect = strings(v, key);
-      else if (key == "noun_modifier_after") lex.noun_modifier_after = strings(v, key);
-      else if (key == "year_guard_before") lex.year_guard_before = strings(v, key);
-      else if (key == "year_guard_after") lex.year_guard_after = strings(v, key);
-      else if (key == "adjective_after") lex.adjective_after = strings(v, key);
-      else if (key == "perfect_skip") lex.perfect_skip = strings(v, key);
-      else if (key == "perfect_skip_suffixes") lex.perfect_skip_suffixes = strings(v, key);
-      else if (key == "plural_suffixes") lex.plural_suffixes = strings(v, key);
-      else if (key == "not_plural_suffixes") lex.not_plural_suffixes = strings(v, key);
-      else if (key == "rate_articles") lex.rate_articles = strings(v, key);
-      else if (key == "rate_after") lex.rate_after = strings(v, key);
-      else {
-        const std::vector<std::string> known = {"ref", "slash_order", "past_suffixes", "not_past", "perfect",
-                                                "passive", "clause_breaks", "year_guard_before",
-                                                "year_guard_after", "adjective_after", "perfect_skip",
-                                                "perfect_skip_suffixes", "plural_suffixes", "rate_articles", "rate_after",
-                                                "not_plural_suffixes", "clause_starts", "noun_modifier_after",
-                                                "past_perfect"};
+      } else if (const auto list = std::find_if(std::begin(word_lists), std::end(word_lists),
+                                                [&](const auto& w) { return w.first == key; });
+                 list != std::end(word_lists)) {
+        lex.*(list->second) = strings(v, key);
+      } else {
+        std::vector<std::string> known = {"ref", "slash_order"};
+        for (const auto& w : word_lists) known.emplace_back(w.first);
         const auto hint = closest_match(key, known);
         error(pos(v), hint.empty() ? fmt::format("unknown setting '{}'", key)
                                    : fmt::format("unknown setting '{}' (did you mean '{}'?)", key, hint));

@@ -191,6 +191,9 @@ class lexicon {
   std::vector<std::string> clause_starts;
   /// The past perfect auxiliary: in its sentence a deadline cue ("by") looks back.
   std::vector<std::string> past_perfect;
+  /// The deadline cues that look back in the past perfect ("had filed by Wednesday"); others
+  /// keep their direction ("had been set to expire Nov. 6").
+  std::vector<std::string> perfect_deadlines;
   /// Tokens after an expression that make it modify a noun ("'s": "Wednesday's ruling").
   std::vector<std::string> noun_modifier_after;
   std::vector<std::string> year_guard_before, year_guard_after;
