@@ -252,6 +252,73 @@ BOOST_AUTO_TEST_CASE(calendar_builders) {
   BOOST_TEST((*holiday_in("last mon 5", 2021_y) == 2021_y / 5 / 31));
   BOOST_TEST(!holiday_in("nth 9 thu 11", 2020_y).has_value());
   BOOST_TEST(!holiday_in("2-30", 2020_y).has_value());
+  // a trailing day offset moves any rule but Easter's: US Election Day, Boxing Day
+  BOOST_TEST((*holiday_in("nth 1 mon 11 +1", 1998_y) == 1998_y / 11 / 3));
+  BOOST_TEST((*holiday_in("nth 1 mon 11 +1", 2020_y) == 2020_y / 11 / 3));
+  BOOST_TEST((*holiday_in("nth 1 mon 11 +1", 2015_y) == 2015_y / 11 / 3));
+  BOOST_TEST((*holiday_in("nth 1 mon 11 +1", 2021_y) == 2021_y / 11 / 2));
+  BOOST_TEST((*holiday_in("12-25 +1", 2021_y) == 2021_y / 12 / 26));
+  BOOST_TEST((*holiday_in("last mon 5 -3", 2021_y) == 2021_y / 5 / 28));
+  BOOST_TEST((*holiday_in("12-31 +1", 2021_y) == 2022_y / 1 / 1));
+  BOOST_TEST(!holiday_in("nth 1 mon 11 +x", 2020_y).has_value());
+}
+
+// Fractions of a unit are written in the next smaller unit that counts them exactly, a
+// decimal as written; "ago" with a fraction counts back in that smaller unit.
+BOOST_AUTO_TEST_CASE(fractions_of_a_unit) {
+  resolve_context ctx;
+  ctx.dct = parse_reference_time("2021-05-19");
+  const auto dur = [&](int amount, int num, int den, std::string_view unit, bool decimal = false) {
+    tagger::meaning m;
+    if (amount >= 0) m.set(tagger::field::amount, amount);
+    m.set(tagger::field::numerator, num);
+    m.set(tagger::field::denominator, den);
+    m.set(tagger::field::unit, unit);
+    if (decimal) m.set(tagger::field::decimal, 1);
+    return annalist::resolve::resolve(m, ctx).value.timex;
+  };
+  BOOST_TEST(dur(5, 1, 2, "hour") == "PT5H30M");
+  BOOST_TEST(dur(2, 1, 2, "year") == "P2Y6M");
+  BOOST_TEST(dur(1, 1, 2, "minute") == "PT1M30S");
+  BOOST_TEST(dur(-1, 1, 2, "hour") == "PT30M");
+  BOOST_TEST(dur(-1, 1, 2, "day") == "PT12H");
+  BOOST_TEST(dur(-1, 1, 2, "week") == "P3DT12H");
+  BOOST_TEST(dur(1, 1, 16, "day") == "P1DT1H30M");
+  BOOST_TEST(dur(1, 1, 4, "decade") == "P12Y6M");
+  BOOST_TEST(dur(-1, 1, 4, "century") == "P25Y");
+  BOOST_TEST(dur(1, 1, 2, "quarter") == "P4.5M");
+  BOOST_TEST(dur(1, 1, 2, "month") == "P1.5M");
+  BOOST_TEST(dur(1, 1, 3, "month") == "PXM");  // no unit counts a third of a month
+  BOOST_TEST(dur(2, 5, 10, "hour", true) == "PT2.5H");
+  BOOST_TEST(dur(1, 5, 10, "decade", true) == "P15Y");
+  BOOST_TEST(dur(0, 75, 100, "week", true) == "P5.25D");
+  tagger::meaning ago;
+  ago.set(tagger::field::amount, 1);
+  ago.set(tagger::field::numerator, 1);
+  ago.set(tagger::field::denominator, 2);
+  ago.set(tagger::field::unit, "year");
+  ago.set(tagger::field::direction, -1);
+  ago.set(tagger::field::anchor, "publication");
+  BOOST_TEST(annalist::resolve::resolve(ago, ctx).value.timex == "2019-11");
+  ago.set(tagger::field::unit, "month");
+  BOOST_TEST(annalist::resolve::resolve(ago, ctx).value.timex == "PAST_REF");
+}
+
+// A decade named by two digits is the one before or containing the reference year.
+BOOST_AUTO_TEST_CASE(two_digit_decades_are_past_or_current) {
+  const auto decade = [](int d, std::string_view ref) {
+    resolve_context ctx;
+    ctx.dct = parse_reference_time(ref);
+    tagger::meaning m;
+    m.set(tagger::field::decade, d);
+    return annalist::resolve::resolve(m, ctx).value.timex;
+  };
+  BOOST_TEST(decade(90, "1998-03-03") == "199");
+  BOOST_TEST(decade(20, "1998-03-03") == "192");
+  BOOST_TEST(decade(20, "2021-05-19") == "202");
+  BOOST_TEST(decade(30, "2021-05-19") == "193");
+  BOOST_TEST(decade(0, "2005-01-01") == "200");
+  BOOST_TEST(decade(1990, "2021-05-19") == "199");
 }
 
 BOOST_AUTO_TEST_CASE(reference_times_parse_strictly) {

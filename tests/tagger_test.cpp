@@ -45,6 +45,7 @@ std::string kinds(std::string_view text) {
       case token_kind::clock: out += "/clock"; break;
       case token_kind::isodate: out += "/iso"; break;
       case token_kind::slashdate: out += "/slash"; break;
+      case token_kind::decimal: out += "/decimal"; break;
       case token_kind::punct: out += "/p"; break;
       case token_kind::skip: out += "/skip"; break;
     }
@@ -97,10 +98,12 @@ BOOST_AUTO_TEST_CASE(tokenizer_recognises_numeric_shapes) {
   BOOST_TEST(kinds("On May 18th, 2021-05-18 at 17:55") == "on may 18th/ord ,/p 2021-05-18/iso at 17:55/clock");
   BOOST_TEST(kinds("the 1990s and '80s") == "the 1990s/dec and '/p 80s/dec");
   BOOST_TEST(kinds("5/18/2021 1/2") == "5/18/2021/slash 1/2/slash");
-  BOOST_TEST(kinds("2,000 soldiers, 3.5 percent") == "2,000/skip soldiers ,/p 3.5/skip percent");
+  BOOST_TEST(kinds("2,000 soldiers, 3.5 percent") == "2,000/skip soldiers ,/p 3.5/decimal percent");
+  BOOST_TEST(kinds("1.234.567 or 1,234.5 and 2.12345") == "1.234.567/skip or 1,234.5/skip and 2.12345/skip");
+  BOOST_TEST(kinds("a 2.5-hour talk") == "a 2.5/decimal -/p hour talk");
   // Dotted dates are day first, with a four-digit year; versions and impossible ones are not dates.
   BOOST_TEST(kinds("18.05.2021 1.5.2021") == "18.05.2021/iso 1.5.2021/iso");
-  BOOST_TEST(kinds("7.45pm 10.30 a.m. 7.45 percent 7.45 amps") == "7.45/clock pm 10.30/clock a ./p m ./p 7.45/skip percent 7.45/skip amps");
+  BOOST_TEST(kinds("7.45pm 10.30 a.m. 7.45 percent 7.45 amps") == "7.45/clock pm 10.30/clock a ./p m ./p 7.45/decimal percent 7.45/decimal amps");
   BOOST_TEST(kinds("1.2.3 18.13.2021 18.05.20215 1.5.2021.4") ==
              "1.2.3/skip 18.13.2021/skip 18.05.20215/skip 1.5.2021.4/skip");
   BOOST_TEST(kinds("300x250 16x9") == "300x250/skip 16x9/skip");
@@ -222,6 +225,31 @@ BOOST_AUTO_TEST_CASE(lexicon_errors_name_file_line_and_column) {
              "lexicon/en/bad.toml:4:8: error: lexicon: unknown key 'mnth' (did you mean 'month'?)");
   BOOST_TEST(r.diags[1].to_string() ==
              "lexicon/en/bad.toml:6:9: error: lexicon: unknown class <mont> (did you mean <month>?)");
+}
+
+// The <fraction> and <decimal> shapes set numerator/denominator (and amount and the flag
+// decimal), whatever the pattern binds; not_after: refuses a listed word before the match.
+BOOST_AUTO_TEST_CASE(fraction_and_decimal_shapes_and_not_after) {
+  const auto r = lexicon::from_sources({{"x.toml",
+                                         "[[entry]]\nclass = \"unit\"\nforms = [\"hour\", \"hours\"]\nunit = \"hour\"\n"
+                                         "[[pattern]]\nmatch = \"<int:amount> <fraction> <unit>\"\n"
+                                         "[[pattern]]\nmatch = \"<decimal:amount> - <unit>\"\n"
+                                         "[[pattern]]\nmatch = \"<int:amount> to <int> <unit>\"\nguard = \"not_after:from\"\n"}});
+  BOOST_TEST_REQUIRE(r.value != nullptr);
+  const auto show = [&](std::string_view text) {
+    std::string out;
+    for (const auto& m : tag(text, *r.value).mentions) {
+      if (!out.empty()) out += " | ";
+      out += std::string(text.substr(m.start, m.end - m.start)) + m.what.to_string();
+    }
+    return out;
+  };
+  BOOST_TEST(show("for 5 1/2 hours") == "5 1/2 hours{amount=5 numerator=1 denominator=2 unit=hour}");
+  BOOST_TEST(show("a 2.25-hour talk") == "2.25-hour{amount=2 numerator=25 denominator=100 unit=hour decimal}");
+  BOOST_TEST(show("for 5 18/4 hours").empty());  // not a proper fraction
+  BOOST_TEST(show("on 5/18/2021 hours").empty());  // a date, not a fraction
+  BOOST_TEST(show("it took 2 to 3 hours") == "2 to 3 hours{amount=3 unit=hour}");
+  BOOST_TEST(show("cut from 2 to 3 hours").empty());
 }
 
 BOOST_AUTO_TEST_CASE(malformed_toml_is_a_positioned_diagnostic) {

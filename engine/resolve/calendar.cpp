@@ -131,13 +131,25 @@ std::optional<date::year_month_day> holiday_in(std::string_view rule, date::year
     if (j > i) parts.push_back(rule.substr(i, j - i));
     i = j;
   }
+  // A trailing "+N" / "-N" moves any rule but Easter's (which has its own offset) by N days:
+  // "nth 1 mon 11 +1" is the Tuesday after the first Monday of November.
+  int shift = 0;
+  if (parts.size() >= 2 && parts[0] != "easter" && (parts.back().front() == '+' || parts.back().front() == '-')) {
+    const auto off = number(parts.back().front() == '+' ? parts.back().substr(1) : parts.back());
+    if (!off) return std::nullopt;
+    shift = *off;
+    parts.pop_back();
+  }
+  const auto moved = [shift](date::year_month_day d) {
+    return date::year_month_day{date::sys_days{d} + date::days{shift}};
+  };
   if (parts.size() == 1) {  // "12-25"
     const auto dash = parts[0].find('-');
     if (dash == std::string_view::npos) return std::nullopt;
     const auto m = number(parts[0].substr(0, dash)), d = number(parts[0].substr(dash + 1));
     if (!m || !d) return std::nullopt;
     const auto ymd = y / date::month{static_cast<unsigned>(*m)} / date::day{static_cast<unsigned>(*d)};
-    return ymd.ok() ? std::optional(ymd) : std::nullopt;
+    return ymd.ok() ? std::optional(moved(ymd)) : std::nullopt;
   }
   if (parts.size() == 2 && parts[0] == "easter") {
     const auto off = number(parts[1].front() == '+' ? parts[1].substr(1) : parts[1]);
@@ -152,7 +164,7 @@ std::optional<date::year_month_day> holiday_in(std::string_view rule, date::year
     const date::year_month_weekday ymw{y / date::month{static_cast<unsigned>(*m)} /
                                        date::weekday{*wd % 7}[static_cast<unsigned>(*n)]};
     if (!ymw.ok()) return std::nullopt;
-    return date::year_month_day{date::sys_days{ymw}};
+    return moved(date::year_month_day{date::sys_days{ymw}});
   }
   if (parts.size() == 3 && parts[0] == "last") {
     const auto wd = weekday_number(parts[1]);
@@ -160,7 +172,7 @@ std::optional<date::year_month_day> holiday_in(std::string_view rule, date::year
     if (!wd || !m) return std::nullopt;
     const date::year_month_weekday_last ymwl{y / date::month{static_cast<unsigned>(*m)} /
                                              date::weekday{*wd % 7}[date::last]};
-    return date::year_month_day{date::sys_days{ymwl}};
+    return moved(date::year_month_day{date::sys_days{ymwl}});
   }
   return std::nullopt;
 }

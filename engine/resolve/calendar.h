@@ -40,7 +40,9 @@ time::value of_hour(date::year_month_day d, unsigned hour);  // "2021-05-19T17"
 date::year_month_day easter(date::year y);
 
 /// Day of a holiday rule in year `y`: "12-25" (fixed), "nth 4 thu 11" (4th Thursday of
-/// November), "last mon 5", "easter -2" (days from Easter). nullopt when the rule is malformed.
+/// November), "last mon 5", "easter -2" (days from Easter); any but Easter's may end in a day
+/// offset: "nth 1 mon 11 +1" (the Tuesday after the first Monday of November). nullopt when the
+/// rule is malformed.
 std::optional<date::year_month_day> holiday_in(std::string_view rule, date::year y);
 
 /// Month of a season's start (SP 3, SU 6, FA 9, WI 12); 0 for unknown codes.

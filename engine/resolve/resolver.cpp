@@ -70,8 +70,107 @@ std::string_view unit_code(std::string_view unit, bool& time_unit) {
   return {};
 }
 
+// A fraction of an amount ("5 1/2 hours", "a year and a half", "half a day", "2.5 hours"): the
+// meaning's amount plus numerator/denominator of its unit. ISO 8601 writes a fraction as the
+// next smaller unit when the calendar has one that counts it exactly (a year is 12 months, a
+// day 24 hours: P2Y6M, PT5H30M, PT12H; weeks and quarters are restated in days and months, as
+// a week cannot be combined with other units: P3DT12H); a fraction of a month (no fixed number
+// of days) or of a second stays a decimal of the smallest unit (P1.5M), which ISO 8601 allows.
+// An amount written as a decimal keeps its decimal ("2.5-hour" PT2.5H), as written.
+std::optional<std::string> fractional_duration(const meaning& m) {
+  struct unit_in { long long per; char code; bool time; };
+  const std::string_view unit = m.text(field::unit);
+  std::optional<unit_in> u;
+  if (unit == "year") u = unit_in{1, 'Y', false};
+  else if (unit == "decade") u = unit_in{10, 'Y', false};
+  else if (unit == "century") u = unit_in{100, 'Y', false};
+  else if (unit == "half") u = unit_in{6, 'M', false};
+  else if (unit == "quarter") u = unit_in{3, 'M', false};
+  else if (unit == "month") u = unit_in{1, 'M', false};
+  else if (unit == "fortnight") u = unit_in{14, 'D', false};
+  else if (unit == "week") u = unit_in{7, 'D', false};
+  else if (unit == "weekend") u = unit_in{2, 'D', false};
+  else if (unit == "day" || unit == "night") u = unit_in{1, 'D', false};
+  else if (unit == "hour") u = unit_in{1, 'H', true};
+  else if (unit == "minute") u = unit_in{1, 'M', true};
+  else if (unit == "second") u = unit_in{1, 'S', true};
+  const long long whole = m.get(field::amount) == unset ? 0 : m.get(field::amount);
+  const long long den0 = m.get(field::denominator), num0 = m.get(field::numerator);
+  if (!u || den0 <= 0 || num0 < 0 || whole < 0) return std::nullopt;
+  long long num = (whole * den0 + num0) * u->per, den = den0;
+  auto reduce = [&] {
+    long long a = num, b = den;
+    while (b) { const long long t = a % b; a = b; b = t; }
+    if (a > 1) { num /= a; den /= a; }
+  };
+  // num/den as a decimal, when it has one ("1.5"; not a third).
+  auto decimal = [&]() -> std::optional<std::string> {
+    reduce();
+    long long d = den;
+    int twos = 0, fives = 0;
+    while (d % 2 == 0) { d /= 2; ++twos; }
+    while (d % 5 == 0) { d /= 5; ++fives; }
+    if (d != 1) return std::nullopt;
+    const int digits = std::max(twos, fives);
+    long long scale = 1;
+    for (int k = 0; k < digits; ++k) scale *= 10;
+    const long long scaled = num * (scale / den);
+    std::string out = std::to_string(scaled / scale);
+    if (digits > 0) {
+      std::string frac = fmt::format("{:0{}}", scaled % scale, digits);
+      while (!frac.empty() && frac.back() == '0') frac.pop_back();
+      if (!frac.empty()) out += "." + frac;
+    }
+    return out;
+  };
+  std::string date_part, time_part;
+  auto put = [&](const std::string& n, char code, bool time) {
+    if (n == "0") return;
+    (time ? time_part : date_part) += n + code;
+  };
+  if (m.flag(field::decimal)) {
+    // As written: "2.5 hours" PT2.5H ("1.5 decades" P15Y, "1.5 weeks" P10.5D).
+    const auto d = decimal();
+    if (!d) return std::nullopt;
+    put(*d, u->code, u->time);
+  } else {
+    char code = u->code;
+    bool time = u->time;
+    for (;;) {
+      reduce();
+      const long long n = num / den, rest = num % den;
+      if (rest == 0) { put(std::to_string(n), code, time); break; }
+      // The next smaller unit that counts this one exactly.
+      long long factor = 0;
+      char next = 0;
+      if (code == 'Y' && !time) { factor = 12; next = 'M'; }
+      else if (code == 'D') { factor = 24; next = 'H'; }
+      else if (code == 'H') { factor = 60; next = 'M'; }
+      else if (code == 'M' && time) { factor = 60; next = 'S'; }
+      if (!factor) {
+        const auto d = decimal();
+        if (!d) return std::nullopt;
+        put(*d, code, time);
+        break;
+      }
+      put(std::to_string(n), code, time);
+      num = rest * factor;
+      code = next;
+      time = time || next == 'H';
+    }
+  }
+  if (date_part.empty() && time_part.empty()) return "PT0S";
+  return "P" + date_part + (time_part.empty() ? "" : "T" + time_part);
+}
+
 value duration_of(const meaning& m) {
   const std::string_view unit = m.text(field::unit);
+  if (m.has(field::denominator) && !m.flag(field::vague)) {
+    if (const auto iso = fractional_duration(m)) return value::of_duration(*iso);
+    meaning unknown = m;  // a fraction no unit counts ("a third of a month"): an unknown amount
+    unknown.set(field::vague, 1);
+    return duration_of(unknown);
+  }
   bool time_unit = false;
   std::string code(unit_code(unit, time_unit));
   std::string amount;
@@ -228,7 +327,7 @@ class resolver {
     if (has(field::ref)) return of(value::of_ref(text(field::ref)), anchor_kind::none);
     if (m_.flag(field::frequency)) return frequency();
     const bool duration_type = text(field::type) == "duration";
-    if (duration_type || (has(field::unit) && (has(field::amount) || m_.flag(field::vague)) &&
+    if (duration_type || (has(field::unit) && (has(field::amount) || has(field::denominator) || m_.flag(field::vague)) &&
                           !has(field::direction) && !has(field::shift))) {
       if (!has(field::unit)) return unresolved();
       return of(duration_of(m_), anchor_kind::none);
@@ -328,6 +427,17 @@ class resolver {
       a = anchor_point{day_of(day->span->start), std::nullopt, anchor_kind::narrative};
     }
     int n = has(field::amount) ? get(field::amount) : 1;
+    std::string_view unit_used = unit;
+    if (has(field::denominator) && !m_.flag(field::vague)) {
+      // "a year and a half ago": 18 months back, at month granularity. Without a smaller unit
+      // that counts the fraction exactly ("a month and a half ago") it is just before or after.
+      if (const auto whole = whole_amount(unit)) {
+        unit_used = whole->first;
+        n = whole->second;
+      } else {
+        return of(value::of_ref(get(field::direction) < 0 ? "PAST_REF" : "FUTURE_REF"), a->kind);
+      }
+    }
     if (m_.flag(field::vague)) {
       // "years ago", "weeks later": before or after the anchor, by an unknown amount. After a
       // past anchor in a past-tense clause ("Hours later, the truce collapsed") it is still past.
@@ -344,9 +454,29 @@ class resolver {
                   anchor_kind::narrative);
       }
     }
-    auto v = unit_value(unit, a->day, n, a->kind == anchor_kind::publication ? a->clock : std::nullopt);
+    auto v = unit_value(unit_used, a->day, n, a->kind == anchor_kind::publication ? a->clock : std::nullopt);
     if (!v) return unresolved();
     return of(*v, a->kind);
+  }
+
+  // An amount with a fraction (amount + numerator/denominator of `unit`) as a whole number of
+  // the unit or of a smaller one that counts it exactly: a year and a half is 18 months, half
+  // a day 12 hours.
+  std::optional<std::pair<std::string_view, int>> whole_amount(std::string_view unit) const {
+    const long long den = get(field::denominator);
+    if (den <= 0 || get(field::numerator) < 0) return std::nullopt;
+    long long num = (has(field::amount) ? get(field::amount) : 0) * den + get(field::numerator);
+    struct step { std::string_view from, to; int factor; };
+    static constexpr step kSmaller[] = {{"century", "year", 100}, {"decade", "year", 10}, {"year", "month", 12},
+                                        {"fortnight", "day", 14}, {"week", "day", 7}, {"day", "hour", 24},
+                                        {"hour", "minute", 60}};
+    for (;;) {
+      if (num % den == 0) return std::pair{unit, static_cast<int>(num / den)};
+      const auto it = std::find_if(std::begin(kSmaller), std::end(kSmaller), [&](const step& s) { return s.from == unit; });
+      if (it == std::end(kSmaller)) return std::nullopt;
+      unit = it->to;
+      num *= it->factor;
+    }
   }
 
   resolution shifted() {
@@ -557,7 +687,13 @@ class resolver {
     }
     if (has(field::decade)) {
       int first = get(field::decade);
-      if (first < 100) first = pub ? full_year(first, int(date::year_month_day{pub->day}.year())) : 1900 + first;
+      if (first < 100) {
+        // "the '90s", "the sixties": the decade of that name before or containing the
+        // reference year (in 2021 "the '20s" are the 2020s, "the '30s" the 1930s).
+        const int ref = pub ? int(date::year_month_day{pub->day}.year()) : 1999;
+        first += ref / 100 * 100;
+        if (first > ref) first -= 100;
+      }
       return of(value::of_decade(first), anchor_kind::absolute);
     }
     if (has(field::century)) return of(value::of_century(get(field::century)), anchor_kind::absolute);

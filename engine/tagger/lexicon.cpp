@@ -15,12 +15,13 @@ namespace {
 
 constexpr std::array<std::string_view, field_count> kFieldNames = {
     "year", "month", "day", "weekday", "hour", "minute", "decade", "century", "quarter", "half",
-    "amount", "shift", "direction", "ordinal", "nth", "yy", "reach",
+    "amount", "shift", "direction", "ordinal", "nth", "yy", "reach", "numerator", "denominator",
     "unit", "season", "part", "anchor", "mod", "ref", "type", "holiday", "ampm", "special", "tense",
-    "vague", "frequency", "fiscal", "approximate"};
+    "vague", "frequency", "fiscal", "approximate", "decimal"};
 
 constexpr std::array<std::string_view, shape_count> kShapeNames = {
-    "int", "day", "year", "ord", "clock", "isodate", "slashdate", "decade", "yy", "hhmm"};
+    "int", "day", "year", "ord", "clock", "isodate", "slashdate", "decade", "yy", "hhmm", "fraction",
+    "decimal"};
 
 source_position pos(const toml::node& n) {
   const auto& s = n.source().begin;
@@ -382,10 +383,10 @@ struct lexicon_builder {
           if (g != "bare_year" && g != "not_after_number" && g != "capitalized" && g != "clause_end" &&
               g != "not_amount" && g != "future" && g != "capitalized_words" && g != "sentence_start" && g != "prose_case" && g != "not_rate" &&
               !g.starts_with("after:") && !g.starts_with("capitalized:") &&
-              !g.starts_with("before:") && !g.starts_with("not_before:"))
+              !g.starts_with("before:") && !g.starts_with("not_before:") && !g.starts_with("not_after:"))
             error(pos(v), fmt::format("unknown guard '{}' (known: bare_year, capitalized, clause_end, "
                                       "future, not_after_number, not_amount, sentence_start, prose_case, not_rate, capitalized:CLASS, after:WORD|WORD..., "
-                                      "before:WORD|WORD..., not_before:WORD|WORD...)", g));
+                                      "before:WORD|WORD..., not_before:WORD|WORD..., not_after:WORD|WORD...)", g));
           p.guards.push_back(std::move(g));
         }
       } else if (key == "examples") examples = &v;

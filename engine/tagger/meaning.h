@@ -24,11 +24,11 @@ inline constexpr int unset = INT_MIN;
 enum class field : std::uint8_t {
   // numeric
   year, month, day, weekday, hour, minute, decade, century, quarter, half, amount, shift,
-  direction, ordinal, nth, yy, reach,
+  direction, ordinal, nth, yy, reach, numerator, denominator,
   // text
   unit, season, part, anchor, mod, ref, type, holiday, ampm, special, tense,
   // flags (true when present)
-  vague, frequency, fiscal, approximate,
+  vague, frequency, fiscal, approximate, decimal,
   count_
 };
 inline constexpr std::size_t field_count = static_cast<std::size_t>(field::count_);

@@ -39,6 +39,9 @@ bool shape_matches(const token& t, std::uint16_t cls) {
     case shape::yy: return t.kind == token_kind::number && t.digits == 2;
     case shape::hhmm:
       return t.kind == token_kind::number && t.digits == 4 && t.num >= 0 && t.num / 100 <= 23 && t.num % 100 <= 59;
+    case shape::fraction:  // a proper fraction: "1/2", "3/4" (not the date "5/18/2021")
+      return t.kind == token_kind::slashdate && t.num3 < 0 && t.num >= 1 && t.num < t.num2 && t.num2 <= 16;
+    case shape::decimal: return t.kind == token_kind::decimal;
     case shape::count_: break;
   }
   return false;
@@ -248,6 +251,7 @@ class matcher {
     if (guard == "future") return tense_ && tense_(toks_, start_, end) > 0;
     if (guard.starts_with("not_before:"))
       return end >= toks.size() || !listed(guard.substr(11), toks_.norm(end));
+    if (guard.starts_with("not_after:")) return start_ == 0 || !listed(guard.substr(10), toks_.norm(start_ - 1));
     auto sentence_start = [&] {
       return start_ == 0 || toks[start_].newline_before || toks_.norm(start_ - 1) == "." ||
              toks_.norm(start_ - 1) == "\"";
@@ -270,7 +274,8 @@ class matcher {
       return true;
     }
     // "after:W1|W2": the token before the expression is one of the words; "before:" the token
-    // after it; "not_before:" the token after it is none of them (or there is none).
+    // after it; "not_before:" the token after it is none of them (or there is none);
+    // "not_after:" the token before it is none of them (checked above).
     if (guard.starts_with("after:")) return start_ > 0 && listed(guard.substr(6), toks_.norm(start_ - 1));
     if (guard.starts_with("before:")) return end < toks.size() && listed(guard.substr(7), toks_.norm(end));
     if (guard == "clause_end") {
@@ -351,7 +356,8 @@ class matcher {
 
   void apply_shape(meaning& m, const step& s) const {
     const auto& t = toks_.list[s.token];
-    if (s.bind) {
+    if (s.bind && s.cls != static_cast<std::uint16_t>(shape::fraction) &&
+        s.cls != static_cast<std::uint16_t>(shape::decimal)) {
       bind(m, s, t.num);
       return;
     }
@@ -390,6 +396,19 @@ class matcher {
         m.set(field::hour, t.num / 100);
         m.set(field::minute, t.num % 100);
         break;
+      case shape::fraction:
+        m.set(field::numerator, t.num);
+        m.set(field::denominator, t.num2);
+        break;
+      case shape::decimal: {
+        int den = 1;
+        for (int k = 0; k < t.num3; ++k) den *= 10;
+        m.set(field::amount, t.num);
+        m.set(field::numerator, t.num2);
+        m.set(field::denominator, den);
+        m.set(field::decimal, 1);
+        break;
+      }
       case shape::count_: break;
     }
   }

@@ -7,7 +7,7 @@
 // kept as they are), typographic apostrophes become "'" and dashes become "-". Numeric shapes
 // that are language-neutral are recognised here, once, so that patterns need not rebuild them:
 // integers, ordinals ("18th"), decades ("1990s"), clock times ("17:55"), ISO dates
-// ("2021-05-18"), slashed dates ("5/18/2021"), and things that must never be read as dates
+// ("2021-05-18"), slashed dates ("5/18/2021"), decimals ("2.5"), and things that must never be read as dates
 // (URLs, e-mail addresses, dimensions like "300x250", grouped numbers like "2,000") become
 // `skip` or carry a flag the matcher refuses.
 #pragma once
@@ -29,8 +29,9 @@ enum class token_kind : std::uint8_t {
   clock,      // "17:55", "9:05": `num` = hour, `num2` = minute
   isodate,    // "2021-05-18", "18.05.2021": num = year, num2 = month, num3 = day
   slashdate,  // "5/18/2021", "5/18/21", "5/18": num, num2, num3 as written (num3 = -1 if absent)
+  decimal,    // "2.5": num = 2, num2 = 5 (the digits after the point), num3 = 1 (their count)
   punct,      // one punctuation character (normalized)
-  skip        // URLs, e-mail, "300x250", grouped or decimal numbers: never part of a timex
+  skip        // URLs, e-mail, "300x250", grouped numbers ("2,000", "1.234.567"): never part of a timex
 };
 
 struct token {

@@ -171,12 +171,21 @@ std::size_t lex_number(builder& b, std::size_t i) {
       return j + 3;
     }
   }
-  // Grouped ("2,000") or decimal ("3.5") numbers are amounts, never dates.
+  // Grouped ("2,000", "1.234.567") numbers are amounts, never dates. A decimal ("3.5", one
+  // point, at most four digits after it) is a token of its own, for amounts of time ("2.5 hours").
   if (j + 1 < n && (s[j] == ',' || s[j] == '.') && is_digit(s[j + 1]) && len <= 3) {
     const std::size_t k = digit_run(s, j + 1);
     if (s[j] == '.' || k - (j + 1) == 3) {
       std::size_t e = k;
       while (e + 1 < n && (s[e] == ',' || s[e] == '.') && is_digit(s[e + 1])) e = digit_run(s, e + 1);
+      if (s[j] == '.' && e == k && k - (j + 1) <= 4) {
+        auto& t = b.push(i, k, token_kind::decimal);
+        t.num = to_int(s, i, j);
+        t.num2 = to_int(s, j + 1, k);
+        t.num3 = static_cast<std::int32_t>(k - (j + 1));
+        b.set_norm(t, s.substr(i, k - i));
+        return k;
+      }
       auto& t = b.push(i, e, token_kind::skip);
       b.set_norm(t, s.substr(i, e - i));
       return e;
