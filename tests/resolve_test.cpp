@@ -111,6 +111,10 @@ BOOST_AUTO_TEST_CASE(resolution_table) {
       {"The ceasefire begins at 2300 GMT.", "2021-05-12", "2021-05-12T23:00"},
       {"On May 14 the shelling stopped at 0600 GMT.", "2021-05-19", "2021-05-14 2021-05-14T06:00"},
       {"The curfew ends at 2300.", "2021-05-12", ""},
+      // decades and centuries counted from a point are years ("a decade ago" is 1989, not the 1980s)
+      {"a decade ago", "1999-03-12", "1989"},
+      {"The bridge was built two centuries ago.", "1999-03-12", "1799"},
+      {"The mine will close in two decades.", "2021-05-19", "2041"},
   };
   for (const auto& r : rows) BOOST_TEST(values(r.text, r.ref) == r.expect, "text: " << r.text << " ref " << r.ref);
 }

@@ -446,6 +446,13 @@ class resolver {
       return of(value::of_ref(past ? "PAST_REF" : "FUTURE_REF"), a->kind);
     }
     n *= get(field::direction) < 0 ? -1 : 1;
+    // "a decade ago", "two centuries later": that many years from the anchor, a year. The
+    // decade or century containing that year ("198" for "a decade ago" in 1999) would name
+    // the 1980s, most of which are not ten years back.
+    if (unit == "decade" || unit == "century") {
+      const int years = n * (unit == "decade" ? 10 : 100);
+      return of(value::of_year(date::year_month_day{a->day}.year() + date::years{years}), a->kind);
+    }
     if (unit == "year") {
       // "a year ago" in a report about a quarter compares with the same quarter a year before.
       if (const auto q = discourse_quarter(); q && q->span) {
