@@ -119,6 +119,35 @@ BOOST_AUTO_TEST_CASE(resolution_table) {
   for (const auto& r : rows) BOOST_TEST(values(r.text, r.ref) == r.expect, "text: " << r.text << " ref " << r.ref);
 }
 
+// The reporting period under discussion in earnings reports: which quarter "a year ago", "the
+// latest period" and "the 2020 period" count from, and what does not move it.
+BOOST_AUTO_TEST_CASE(reporting_periods) {
+  struct row { const char* text; const char* ref; const char* expect; };
+  const std::vector<row> rows = {
+      // an earlier quarter named after the reported one is a comparison
+      {"Acme reported higher third-quarter profit. After a weak second quarter, sales recovered. "
+       "Profit rose from a year ago.", "2021-11-02", "2021-Q3 2021-Q2 2020-Q3"},
+      // an outlook (a quarter still under way, or not begun) is not the period reported
+      {"Profit rose in the third quarter. Analysts expect a loss in the fourth quarter and in the "
+       "first quarter of 2022. In the year-ago period, it earned $3 million.", "2021-10-28",
+       "2021-Q3 2021-Q4 2022-Q1 2020-Q3"},
+      // ... but the first quarter named is, even under way: a fiscal year may end in September
+      {"Ralston reported lower fourth-quarter earnings. Sales in the latest period rose from a year "
+       "earlier.", "2021-11-02", "2021-Q4 2021-Q4 2020-Q4"},
+      // a fiscal quarter is the period, whatever calendar quarter came before
+      {"Profit rose in the third quarter. Beta posted a loss for the fiscal second quarter, against a "
+       "profit a year earlier.", "2021-10-20", "2021-Q3 2021-Q2 2020-Q2"},
+      // the months of the year to date: comparisons after them are with the year before
+      {"Profit rose in the third quarter. In the first nine months, net fell from the 2020 period, "
+       "and sales from a year earlier.", "2021-10-20", "2021-Q3 P9M 2020 2020"},
+      {"Net fell in the third quarter from the 2020 quarter.", "2021-10-20", "2021-Q3 2020-Q3"},
+      // a comparison does not move the narrative: "earlier in the year" is still this year
+      {"Sales rose in the third quarter from a year ago. Rains delayed planting earlier in the year.",
+       "2021-10-20", "2021-Q3 2020-Q3 2021"},
+  };
+  for (const auto& r : rows) BOOST_TEST(values(r.text, r.ref) == r.expect, "text: " << r.text << " ref " << r.ref);
+}
+
 BOOST_AUTO_TEST_CASE(anchors_are_recorded) {
   const auto t = run("On May 18 he spoke. A day earlier, Lavrov said Tuesday it was over; next month is open.",
                      "2021-05-19");

@@ -358,6 +358,42 @@ std::size_t paragraph_of(const tagger::tokens& toks, std::size_t p) {
   return n;
 }
 
+// Keeps the reporting period under discussion: the quarter a report is about ("third-quarter
+// profit", "the quarter"), and a longer period named after it ("the first half", "the nine
+// months", as their year). A quarter or half named after the first becomes it only when it has
+// begun by publication (not "the third quarter of 1990"), is not before the one under
+// discussion ("after a flat second quarter", "the 1988 second quarter" are comparisons) and is
+// over by publication ("analysts expect a loss in the fourth quarter" is an outlook), unless it
+// is marked fiscal: a company's fiscal second quarter may end in September. The first quarter
+// a text names is the period even when still under way: "fourth-quarter earnings" reported in
+// November close a fiscal year that ended in September.
+void track_period(const tagger::mention& m, const time::value& v, const std::optional<time::value>& named,
+                  resolve_context& ctx) {
+  if (named) {
+    ctx.period_span = named;
+    return;
+  }
+  const bool quarter = v.gran == time::granularity::quarter &&
+                       (m.what.has(field::quarter) || m.what.text(field::special) == "period" ||
+                        m.what.text(field::special) == "latest_period");
+  const bool half = v.gran == time::granularity::half_year && m.what.has(field::half);
+  if ((!quarter && !half) || !v.span) return;
+  const bool fiscal = m.what.flag(field::fiscal);
+  if (!fiscal) {
+    if (ctx.dct && v.span->start > ctx.dct->local) return;
+    if (ctx.period && ctx.period->span) {
+      if (v.span->start < ctx.period->span->start) return;
+      if (ctx.dct && v.span->end > ctx.dct->local) return;
+    }
+  }
+  if (quarter) {
+    ctx.period = v;
+    ctx.period_span.reset();
+  } else {
+    ctx.period_span = v;
+  }
+}
+
 }  // namespace
 
 tagger::tag_result tag(std::string_view text, const tagger::lexicon& lex) {
@@ -428,11 +464,8 @@ std::vector<timex> annotate(std::string_view text, const annotate_options& optio
       if (c.found && c.dir != direction::nearest) t.cue = std::string(c.word);
       t.rule = lex.patterns()[m.pattern].name;
       t.range = m.range;
-      if (!t.unresolved && t.value.gran == time::granularity::quarter &&
-          (m.what.has(field::quarter) || m.what.text(field::special) == "period" ||
-           m.what.text(field::special) == "latest_period"))
-        ctx.period = t.value;
-      if (!t.unresolved && calendar_value(t.value)) {
+      if (!t.unresolved && !r.comparison) track_period(m, t.value, r.names_period, ctx);
+      if (!t.unresolved && calendar_value(t.value) && !r.comparison) {
         // The story's day: the day the lede dates (a date in the first two paragraphs, outside
         // quotes), when it lies a few days before the publication day.
         if (!story_decided && base == 0 && ctx.dct && t.value.gran <= time::granularity::day && !quoted[m.first]) {

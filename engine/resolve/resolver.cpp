@@ -324,6 +324,15 @@ class resolver {
       }
       return r;
     }
+    if (special == "period_to_date") {  // "the nine months": a duration, of the reporting year
+      auto r = of(duration_of(m_), anchor_kind::none);
+      // Three months or fewer are the quarter, not the year to date.
+      const bool longer_than_a_quarter = (text(field::unit) == "month" && get(field::amount) > 3) ||
+                                         (text(field::unit) == "quarter" && get(field::amount) > 1);
+      if (const auto p = reporting_period(true); p && longer_than_a_quarter)
+        r.names_period = value::of_year(date::year_month_day{day_of(p->first.span->start)}.year());
+      return r;
+    }
     if (has(field::ref)) return of(value::of_ref(text(field::ref)), anchor_kind::none);
     if (m_.flag(field::frequency)) return frequency();
     const bool duration_type = text(field::type) == "duration";
@@ -347,42 +356,63 @@ class resolver {
     return of(value::of_day(ymd), a->kind);
   }
 
-  // The reporting period under discussion: the narrative's quarter, else the latest quarter
-  // completed before publication; `years` back from it ("the year-ago quarter").
-  std::optional<value> discourse_quarter() const {
-    return c_.period;
+  // The reporting period a phrase refers to: the quarter under discussion, or, unless only a
+  // quarter will do ("the quarter", "the 1988 quarter"), a longer period named after it ("the
+  // nine months", "the first half").
+  std::optional<value> discussed(bool quarter_only) const {
+    if (!quarter_only && c_.period_span && c_.period_span->span) return c_.period_span;
+    if (c_.period && c_.period->span) return c_.period;
+    return std::nullopt;
   }
 
+  // A quarter, half or year value moved to year y.
+  static value in_year(const value& v, date::year y) {
+    const date::year_month_day d{day_of(v.span->start)};
+    const unsigned mo = unsigned(d.month());
+    if (v.gran == granularity::quarter) return of_quarter(y, (mo - 1) / 3 + 1);
+    if (v.gran == granularity::half_year) return of_half(y, (mo - 1) / 6 + 1);
+    return value::of_year(y);
+  }
+
+  // The period under discussion, else the last quarter completed before publication.
+  std::optional<std::pair<value, anchor_kind>> reporting_period(bool quarter_only) const {
+    if (const auto q = discussed(quarter_only)) return std::pair{*q, anchor_kind::narrative};
+    const auto a = publication(c_);
+    if (!a) return std::nullopt;
+    return std::pair{*unit_value("quarter", a->day, -1, std::nullopt), anchor_kind::publication};
+  }
+
+  // "the quarter" (years 0), "the year-ago period" (-1), "the 1988 period" (the year stated).
   resolution period(int years) {
-    const auto q = discourse_quarter();
     if (has(field::quarter)) {  // "the year-ago third quarter": that quarter, in the year before
-      const bool discussed = q && q->span;
+      const auto q = discussed(true);
       const auto a = publication(c_);
-      if (!discussed && !a) return unresolved();
-      const auto base = discussed ? date::year_month_day{day_of(q->span->start)}.year()
-                                  : date::year_month_day{a->day}.year();
+      if (!q && !a) return unresolved();
+      const auto base = q ? date::year_month_day{day_of(q->span->start)}.year()
+                          : date::year_month_day{a->day}.year();
       const int n = get(field::quarter);
       if (n < 1 || n > 4) return unresolved();
-      return of(of_quarter(base + date::years{years}, static_cast<unsigned>(n)),
-                discussed ? anchor_kind::narrative : anchor_kind::publication);
+      auto r = of(of_quarter(base + date::years{years}, static_cast<unsigned>(n)),
+                  q ? anchor_kind::narrative : anchor_kind::publication);
+      r.comparison = years != 0;
+      return r;
     }
-    if (q && q->span) {
-      const date::year_month_day d{day_of(q->span->start)};
-      return of(*unit_value("quarter", date::sys_days{(d.year() + date::years{years}) / d.month() / 1}, 0, std::nullopt),
-                anchor_kind::narrative);
-    }
-    const auto a = publication(c_);
-    if (!a) return unresolved();
-    const date::year_month_day d{a->day};
-    return of(*unit_value("quarter", date::sys_days{(d.year() + date::years{years}) / d.month() / 1}, -1, std::nullopt),
-              anchor_kind::publication);
+    const bool quarter_only = text(field::unit) == "quarter" || (years == 0 && !has(field::year));
+    const auto p = reporting_period(quarter_only);
+    if (!p) return unresolved();
+    const auto y = date::year_month_day{day_of(p->first.span->start)}.year();
+    const auto target = has(field::year) ? date::year{get(field::year)} : y + date::years{years};
+    auto r = of(in_year(p->first, target), p->second);
+    r.comparison = target != y;
+    return r;
   }
 
-  // "the latest quarter": the last one completed before publication, whatever the text discusses.
+  // "the latest quarter": the one the report is about (the period under discussion), else the
+  // last one completed before publication.
   resolution latest_period() {
-    const auto a = publication(c_);
-    if (!a) return unresolved();
-    return of(*unit_value("quarter", a->day, -1, std::nullopt), anchor_kind::publication);
+    const auto p = reporting_period(true);
+    if (!p) return unresolved();
+    return of(p->first, p->second);
   }
 
   resolution frequency() {
@@ -454,11 +484,13 @@ class resolver {
       return of(value::of_year(date::year_month_day{a->day}.year() + date::years{years}), a->kind);
     }
     if (unit == "year") {
-      // "a year ago" in a report about a quarter compares with the same quarter a year before.
-      if (const auto q = discourse_quarter(); q && q->span) {
-        const date::year_month_day d{day_of(q->span->start)};
-        return of(*unit_value("quarter", date::sys_days{(d.year() + date::years{n}) / d.month() / 1}, 0, std::nullopt),
-                  anchor_kind::narrative);
+      // "a year ago" in a report about a quarter compares with the same quarter a year before
+      // (after "the nine months", with the year before).
+      if (const auto q = discussed(false)) {
+        auto r = of(in_year(*q, date::year_month_day{day_of(q->span->start)}.year() + date::years{n}),
+                    anchor_kind::narrative);
+        r.comparison = true;
+        return r;
       }
     }
     auto v = unit_value(unit_used, a->day, n, a->kind == anchor_kind::publication ? a->clock : std::nullopt);

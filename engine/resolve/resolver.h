@@ -9,6 +9,11 @@
 //
 // The rules, in the order they are tried:
 //   special=anniversary  the nth anniversary stated on the anchor day dates the original event
+//   special=period       the reporting period under discussion ("the quarter"; "the 1988
+//                        period": that period in 1988); year_ago_period the same a year back;
+//                        latest_period the one under discussion, else the last one completed;
+//                        period_to_date a duration ("the nine months") that annotate takes
+//                        as the year's reporting period
 //   ref                  PAST_REF / PRESENT_REF / FUTURE_REF
 //   frequency            SET: P1W, XXXX-WXX-2 ("every Tuesday")
 //   duration             P5Y, PXY, PT3H (type=duration, or an amount with a unit and no direction)
@@ -38,6 +43,9 @@ struct resolve_context {
   std::optional<time::value> narrative_day;  // the most recent date of day granularity or finer
   std::optional<time::value> narrative_any;  // the most recent calendar date of any granularity
   std::optional<time::value> period;         // the reporting period (quarter) under discussion
+  /// A longer reporting period named after that quarter: a half, or the months of the year to
+  /// date ("the nine months", as a year). Comparisons ("a year earlier") count from it.
+  std::optional<time::value> period_span;
   direction dir = direction::nearest;
   std::size_t cue_distance = 0;  // tokens between the expression and the cue that set `dir`
   /// Set for a range's second endpoint: its first endpoint's value. A weekday or a month (day)
@@ -51,6 +59,12 @@ struct resolution {
   std::vector<time::value> alternatives;  // other readings, most likely first
   bool unresolved = false;  // needed an anchor that was not available
   bool impossible = false;  // a stated date that does not exist
+  /// The reporting period under discussion moved to another year ("a year earlier", "the
+  /// year-ago quarter", "the 1988 period"): a point of comparison, which moves neither the
+  /// narrative nor the period under discussion.
+  bool comparison = false;
+  /// The reporting period a duration names ("the nine months": the year they are of).
+  std::optional<time::value> names_period;
 };
 
 resolution resolve(const tagger::meaning& m, const resolve_context& ctx);
