@@ -141,6 +141,12 @@ BOOST_AUTO_TEST_CASE(reporting_periods) {
       {"Profit rose in the third quarter. In the first nine months, net fell from the 2020 period, "
        "and sales from a year earlier.", "2021-10-20", "2021-Q3 P9M 2020 2020"},
       {"Net fell in the third quarter from the 2020 quarter.", "2021-10-20", "2021-Q3 2020-Q3"},
+      // "the quarter ended <date>": the calendar quarter that holds most of its three months,
+      // unless the company names its quarters fiscally
+      {"Profit rose in the third quarter. In the quarter ended July 31, it fell.", "2021-10-20",
+       "2021-Q3 2021-Q2 2021-07-31"},
+      {"Net rose in the fiscal first quarter. Sales for the quarter ended Sept. 30 rose.", "2021-10-20",
+       "2021-Q1 2021-Q1 2021-09-30"},
       // a comparison does not move the narrative: "earlier in the year" is still this year
       {"Sales rose in the third quarter from a year ago. Rains delayed planting earlier in the year.",
        "2021-10-20", "2021-Q3 2020-Q3 2021"},

@@ -373,9 +373,10 @@ void track_period(const tagger::mention& m, const time::value& v, const std::opt
     ctx.period_span = named;
     return;
   }
+  const auto special = m.what.text(field::special);
   const bool quarter = v.gran == time::granularity::quarter &&
-                       (m.what.has(field::quarter) || m.what.text(field::special) == "period" ||
-                        m.what.text(field::special) == "latest_period");
+                       (m.what.has(field::quarter) || special == "period" || special == "period_ended" ||
+                        special == "latest_period");
   const bool half = v.gran == time::granularity::half_year && m.what.has(field::half);
   if ((!quarter && !half) || !v.span) return;
   const bool fiscal = m.what.flag(field::fiscal);
@@ -387,6 +388,7 @@ void track_period(const tagger::mention& m, const time::value& v, const std::opt
     }
   }
   if (quarter) {
+    if (!(ctx.period && v == *ctx.period)) ctx.period_fiscal = fiscal;
     ctx.period = v;
     ctx.period_span.reset();
   } else {
@@ -441,6 +443,19 @@ std::vector<timex> annotate(std::string_view text, const annotate_options& optio
         spoken.dct = story_day;
         r = resolve(m.what, spoken);
         if (r.anchor == time::anchor_kind::publication) r.anchor = time::anchor_kind::narrative;
+      } else if (const auto i = static_cast<std::size_t>(&m - tagged.mentions.data());
+                 m.what.text(field::special) == "period_ended" && i + 1 < tagged.mentions.size() &&
+                 tagged.mentions[i + 1].first == m.last + 1) {
+        // "the quarter ended July 31": the date after "ended" says which quarter.
+        const auto& next = tagged.mentions[i + 1];
+        const auto nc = cues.find(next.first, next.last);
+        resolve_context at_end = ctx;
+        at_end.dir = nc.dir;
+        at_end.cue_distance = nc.found ? nc.distance : 0;
+        const auto end = resolve(next.what, at_end);
+        if (!end.unresolved && !end.impossible && calendar_value(end.value)) ctx.period_end = end.value;
+        r = resolve(m.what, ctx);
+        ctx.period_end.reset();
       } else {
         r = resolve(m.what, ctx);
       }

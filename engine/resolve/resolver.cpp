@@ -314,6 +314,7 @@ class resolver {
     const auto special = text(field::special);
     if (special == "anniversary") return anniversary();
     if (special == "period") return period(0);
+    if (special == "period_ended") return period_ended();
     if (special == "latest_period") return latest_period();
     if (special == "year_ago_period") return period(-1);
     if (special == "week_of") {  // "the week of March 6": the ISO week that holds the day
@@ -405,6 +406,17 @@ class resolver {
     auto r = of(in_year(p->first, target), p->second);
     r.comparison = target != y;
     return r;
+  }
+
+  // "the quarter ended July 31": the three months up to that date, named as the calendar quarter
+  // that holds most of them (May-July: Q2), i.e. the one holding the day 45 days before the end.
+  // A company that names its quarters fiscally keeps its name: after "the fiscal first quarter",
+  // "the quarter ended Sept. 30" is that first quarter.
+  resolution period_ended() {
+    if (!c_.period_end || !c_.period_end->span || (c_.period && c_.period->span && c_.period_fiscal))
+      return period(0);
+    const auto last_day = day_of(c_.period_end->span->end) - date::days{1};
+    return of(*unit_value("quarter", last_day - date::days{45}, 0, std::nullopt), anchor_kind::narrative);
   }
 
   // "the latest quarter": the one the report is about (the period under discussion), else the

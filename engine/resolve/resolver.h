@@ -9,6 +9,8 @@
 //
 // The rules, in the order they are tried:
 //   special=anniversary  the nth anniversary stated on the anchor day dates the original event
+//   special=period_ended the quarter the next date closes ("the quarter ended July 31": the
+//                        calendar quarter with most of its three months, 2021-Q2)
 //   special=period       the reporting period under discussion ("the quarter"; "the 1988
 //                        period": that period in 1988); year_ago_period the same a year back;
 //                        latest_period the one under discussion, else the last one completed;
@@ -46,6 +48,10 @@ struct resolve_context {
   /// A longer reporting period named after that quarter: a half, or the months of the year to
   /// date ("the nine months", as a year). Comparisons ("a year earlier") count from it.
   std::optional<time::value> period_span;
+  bool period_fiscal = false;  // `period` was named as a fiscal quarter: the company counts its own
+  /// For "the quarter ended <date>": that date, resolved. The quarter is the one the date closes,
+  /// unless the period under discussion is a fiscal quarter (then that one, whatever its name).
+  std::optional<time::value> period_end;
   direction dir = direction::nearest;
   std::size_t cue_distance = 0;  // tokens between the expression and the cue that set `dir`
   /// Set for a range's second endpoint: its first endpoint's value. A weekday or a month (day)
