@@ -141,6 +141,7 @@ BOOST_AUTO_TEST_CASE(reporting_periods) {
       {"Profit rose in the third quarter. In the first nine months, net fell from the 2020 period, "
        "and sales from a year earlier.", "2021-10-20", "2021-Q3 P9M 2020 2020"},
       {"Net fell in the third quarter from the 2020 quarter.", "2021-10-20", "2021-Q3 2020-Q3"},
+      {"Profit rose in the first half. Sales fell from a year earlier.", "2021-08-10", "2021-H1 2020-H1"},
       // "the quarter ended <date>": the calendar quarter that holds most of its three months,
       // unless the company names its quarters fiscally
       {"Profit rose in the third quarter. In the quarter ended July 31, it fell.", "2021-10-20",
