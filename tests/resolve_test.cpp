@@ -125,14 +125,14 @@ BOOST_AUTO_TEST_CASE(reporting_periods) {
   struct row { const char* text; const char* ref; const char* expect; };
   const std::vector<row> rows = {
       // an earlier quarter named after the reported one is a comparison
-      {"Acme reported higher third-quarter profit. After a weak second quarter, sales recovered. "
+      {"Acme posted higher third-quarter profit. Its second quarter had been poor, but orders recovered. "
        "Profit rose from a year ago.", "2021-11-02", "2021-Q3 2021-Q2 2020-Q3"},
       // an outlook (a quarter still under way, or not begun) is not the period reported
       {"Profit rose in the third quarter. Analysts expect a loss in the fourth quarter and in the "
        "first quarter of 2022. In the year-ago period, it earned $3 million.", "2021-10-28",
        "2021-Q3 2021-Q4 2022-Q1 2020-Q3"},
       // ... but the first quarter named is, even under way: a fiscal year may end in September
-      {"Ralston reported lower fourth-quarter earnings. Sales in the latest period rose from a year "
+      {"Acme reported lower fourth-quarter earnings. Sales in the latest period rose from a year "
        "earlier.", "2021-11-02", "2021-Q4 2021-Q4 2020-Q4"},
       // a fiscal quarter is the period, whatever calendar quarter came before
       {"Profit rose in the third quarter. Beta posted a loss for the fiscal second quarter, against a "
@@ -149,7 +149,7 @@ BOOST_AUTO_TEST_CASE(reporting_periods) {
       {"Net rose in the fiscal first quarter. Sales for the quarter ended Sept. 30 rose.", "2021-10-20",
        "2021-Q1 2021-Q1 2021-09-30"},
       // a comparison does not move the narrative: "earlier in the year" is still this year
-      {"Sales rose in the third quarter from a year ago. Rains delayed planting earlier in the year.",
+      {"Sales rose in the third quarter from a year ago. A strike had shut the mill earlier in the year.",
        "2021-10-20", "2021-Q3 2020-Q3 2021"},
   };
   for (const auto& r : rows) BOOST_TEST(values(r.text, r.ref) == r.expect, "text: " << r.text << " ref " << r.ref);
