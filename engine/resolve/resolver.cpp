@@ -491,8 +491,8 @@ class resolver {
     // "a decade ago", "two centuries later": that many years from the anchor, a year. The
     // decade or century containing that year ("198" for "a decade ago" in 1999) would name
     // the 1980s, most of which are not ten years back.
-    if (unit == "decade" || unit == "century") {
-      const int years = n * (unit == "decade" ? 10 : 100);
+    if (unit_used == "decade" || unit_used == "century") {
+      const int years = n * (unit_used == "decade" ? 10 : 100);
       return of(value::of_year(date::year_month_day{a->day}.year() + date::years{years}), a->kind);
     }
     if (unit == "year") {
