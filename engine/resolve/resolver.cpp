@@ -799,6 +799,14 @@ class resolver {
     return of(value::of_year(y), anchor_kind::absolute);
   }
 
+  // With a weekday stated beside the date, the candidates that fall on it come first.
+  void stated_weekday_first(std::vector<date::sys_days>& ranked) const {
+    if (!has(field::weekday)) return;
+    std::stable_partition(ranked.begin(), ranked.end(), [&](date::sys_days x) {
+      return date::weekday{x}.iso_encoding() == static_cast<unsigned>(get(field::weekday));
+    });
+  }
+
   // "on the 18th": in the month the narrative is at ("In March ... on the 18th"), or else in the
   // month around the publication day that the tense points to (past: the latest 18th on or
   // before it). A day the month lacks ("the 31st" in April) is impossible there.
@@ -824,10 +832,7 @@ class resolver {
     }
     if (cands.empty()) return impossible(value::of_ref(""));
     auto ranked = rank(cands, c_.dir, [&](date::sys_days x) { return leaning_past(static_cast<long>((x - a->day).count())); });
-    if (has(field::weekday))  // "Tuesday the 18th": the month in which the 18th is a Tuesday
-      std::stable_partition(ranked.begin(), ranked.end(), [&](date::sys_days x) {
-        return date::weekday{x}.iso_encoding() == static_cast<unsigned>(get(field::weekday));
-      });
+    stated_weekday_first(ranked);  // "Tuesday the 18th": the month in which the 18th is a Tuesday
     std::vector<value> alts;
     for (std::size_t i = 1; i < ranked.size() && alts.size() < 2; ++i) alts.push_back(day_value(date::year_month_day{ranked[i]}));
     return of(day_value(date::year_month_day{ranked.front()}), anchor_kind::publication, std::move(alts));
@@ -874,12 +879,7 @@ class resolver {
           }
         }
       }
-      if (has(field::weekday)) {
-        // "Wednesday, May 26": the year in which that day is that weekday wins.
-        std::stable_partition(ranked.begin(), ranked.end(), [&](date::sys_days x) {
-          return date::weekday{x}.iso_encoding() == static_cast<unsigned>(get(field::weekday));
-        });
-      }
+      stated_weekday_first(ranked);  // "Wednesday, May 26": the year in which it is a Wednesday
       std::vector<value> alts;
       for (std::size_t i = 1; i < ranked.size() && alts.size() < 2; ++i)
         alts.push_back(day_value(date::year_month_day{ranked[i]}));
