@@ -207,6 +207,7 @@ class cue_finder {
     c.found = true;
     // The longest listed form wins: "next to" (a place) over "next", "plans to" over "plans".
     const tagger::lexicon::form* best = nullptr;
+    bool best_has_reach = false;
     for (const auto& f : lex_.forms_starting(t.sym)) {
       const auto& e = lex_.entries()[f.entry];
       if (e.cls != lex_.tense_class || (best && best->rest.size() >= f.rest.size())) continue;
@@ -219,11 +220,11 @@ class cue_finder {
                                       [](const tagger::setting& s) { return s.name == field::reach; });
       if (reach != e.sets.end() && (!before || distance > static_cast<std::size_t>(reach->number))) continue;
       best = &f;
+      best_has_reach = reach != e.sets.end();
     }
     if (best) {
       const auto& e = lex_.entries()[best->entry];
-      c.deadline = std::any_of(e.sets.begin(), e.sets.end(),
-                               [](const tagger::setting& s) { return s.name == field::reach; });
+      c.deadline = best_has_reach;
       for (const auto& s : e.sets) {
         if (s.name != field::tense) continue;
         if (s.text == "none") return std::nullopt;  // listed so that a shorter form does not match
