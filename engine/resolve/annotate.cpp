@@ -262,6 +262,14 @@ class cue_finder {
 };
 
 // The tense of the clause around tokens [first, last) for the tagger's `future` guard.
+// A mention resolved with the tense cue found for it (not the one of the mention it serves).
+resolution resolve_with_cues(const tagger::mention& m, const cue_finder& cues, resolve_context ctx) {
+  const auto c = cues.find(m.first, m.last);
+  ctx.dir = c.dir;
+  ctx.cue_distance = c.found ? c.distance : 0;
+  return resolve(m.what, ctx);
+}
+
 tagger::tense_probe tense_of(const tagger::lexicon& lex) {
   return [&lex](const tagger::tokens& toks, std::uint32_t first, std::uint32_t last) {
     const auto c = cue_finder(toks, lex).find(first, last);
@@ -423,7 +431,15 @@ std::vector<timex> annotate(std::string_view text, const annotate_options& optio
     const auto quoted = quoted_tokens(tagged.toks);
     const tagger::mention* prev = nullptr;
     std::optional<time::value> prev_value;
-    for (const auto& m : tagged.mentions) {
+    for (std::size_t i = 0; i < tagged.mentions.size(); ++i) {
+      const auto& m = tagged.mentions[i];
+      // "two days after Christmas", "the day before last Tuesday": the offset counts from the
+      // date right after it (the tagger's `before_date` guard saw it there); one expression.
+      const tagger::mention* base_of_offset = nullptr;
+      if ((m.what.text(field::special) == "offset_of_next" || m.what.text(field::special) == "unit_of_next") &&
+          i + 1 < tagged.mentions.size() &&
+          tagged.mentions[i + 1].first == m.last)
+        base_of_offset = &tagged.mentions[++i];
       const auto c = cues.find(m.first, m.last);
       ctx.dir = c.dir;
       ctx.cue_distance = c.found ? c.distance : 0;
@@ -433,7 +449,19 @@ std::vector<timex> annotate(std::string_view text, const annotate_options& optio
       resolution r;
       const bool anaphoric_offset =
           m.what.has(field::direction) && m.what.text(field::anchor) == "narrative";
-      if (anaphoric_offset && prev && prev_value && appositive(tagged.toks, *prev, m)) {
+      if (base_of_offset) {
+        const auto base = resolve_with_cues(*base_of_offset, cues, ctx);
+        if (base.impossible) {
+          r = base;
+        } else if (!base.unresolved && calendar_value(base.value)) {
+          auto from_base = ctx;
+          from_base.offset_base = base.value;
+          r = resolve(m.what, from_base);
+        } else {
+          r = base;
+          r.unresolved = true;
+        }
+      } else if (anaphoric_offset && prev && prev_value && appositive(tagged.toks, *prev, m)) {
         // "on May 18, a day before the meeting": the apposition names the same day again.
         r.value = *prev_value;
         r.anchor = time::anchor_kind::narrative;
@@ -444,16 +472,10 @@ std::vector<timex> annotate(std::string_view text, const annotate_options& optio
         spoken.dct = story_day;
         r = resolve(m.what, spoken);
         if (r.anchor == time::anchor_kind::publication) r.anchor = time::anchor_kind::narrative;
-      } else if (const auto i = static_cast<std::size_t>(&m - tagged.mentions.data());
-                 m.what.text(field::special) == "period_ended" && i + 1 < tagged.mentions.size() &&
+      } else if (m.what.text(field::special) == "period_ended" && i + 1 < tagged.mentions.size() &&
                  tagged.mentions[i + 1].first == m.last + 1) {
         // "the quarter ended July 31": the date after "ended" says which quarter.
-        const auto& next = tagged.mentions[i + 1];
-        const auto nc = cues.find(next.first, next.last);
-        resolve_context at_end = ctx;
-        at_end.dir = nc.dir;
-        at_end.cue_distance = nc.found ? nc.distance : 0;
-        const auto end = resolve(next.what, at_end);
+        const auto end = resolve_with_cues(tagged.mentions[i + 1], cues, ctx);
         if (!end.unresolved && !end.impossible && calendar_value(end.value)) ctx.period_end = end.value;
         r = resolve(m.what, ctx);
         ctx.period_end.reset();
@@ -461,7 +483,7 @@ std::vector<timex> annotate(std::string_view text, const annotate_options& optio
         r = resolve(m.what, ctx);
       }
       const std::uint32_t start = static_cast<std::uint32_t>(base) + m.start;
-      const std::uint32_t end = static_cast<std::uint32_t>(base) + m.end;
+      const std::uint32_t end = static_cast<std::uint32_t>(base) + (base_of_offset ? base_of_offset : &m)->end;
       if (r.impossible) {
         if (options.report)
           options.report->push_back({severity::warning, options.file, position_of(text, start), "tagger",

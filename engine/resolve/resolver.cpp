@@ -197,6 +197,19 @@ value duration_of(const meaning& m) {
   return v;
 }
 
+// The granularity of a calendar unit's values (a week is a week, a fortnight two of them).
+granularity unit_granularity(std::string_view unit) {
+  if (unit == "day" || unit == "night") return granularity::day;
+  if (unit == "week" || unit == "weekend" || unit == "fortnight") return granularity::week;
+  if (unit == "month") return granularity::month;
+  if (unit == "quarter") return granularity::quarter;
+  if (unit == "half") return granularity::half_year;
+  if (unit == "year") return granularity::year;
+  if (unit == "decade") return granularity::decade;
+  if (unit == "century") return granularity::century;
+  return granularity::minute;
+}
+
 // A calendar value of unit granularity containing `day`, moved by `n` units.
 std::optional<value> unit_value(std::string_view unit, date::sys_days day, int n,
                                 std::optional<std::chrono::minutes> clock) {
@@ -455,6 +468,7 @@ class resolver {
 
   resolution offset() {
     const auto unit = text(field::unit);
+    if (c_.offset_base) return offset_from_base(unit);
     const bool narr = text(field::anchor) == "narrative";
     auto a = narr ? narrative(c_, day_level_unit(unit)) : publication(c_);
     if (!a) return unresolved();
@@ -508,6 +522,53 @@ class resolver {
     auto v = unit_value(unit_used, a->day, n, a->kind == anchor_kind::publication ? a->clock : std::nullopt);
     if (!v) return unresolved();
     return of(*v, a->kind);
+  }
+
+  // "two days after Christmas", "a week before May 18", "two years after 1990": the stated date
+  // moved by the offset, at the date's own granularity (May 11, not the week of May 11: the
+  // text names a day). An offset finer than the date ("two days after March") names nothing.
+  resolution offset_from_base(std::string_view unit) {
+    const auto& base = *c_.offset_base;
+    if (!base.span || m_.flag(field::vague) || has(field::denominator)) return unresolved();
+    const int n = (has(field::amount) ? get(field::amount) : 1) * (get(field::direction) < 0 ? -1 : 1);
+    const date::year_month_day d{day_of(base.span->start)};
+    if (text(field::special) == "unit_of_next") {
+      // "the week after Easter", "the day before last Tuesday": the unit itself, next to the
+      // one holding the date; a unit finer than the date ("the day after May") names nothing.
+      if (base.gran > unit_granularity(unit)) return unresolved();
+      const auto v = unit_value(unit, date::sys_days{d}, n, std::nullopt);
+      return v ? of(*v, anchor_kind::narrative) : unresolved();
+    }
+    int days = 0, months = 0;
+    if (unit == "day") days = n;
+    else if (unit == "week") days = 7 * n;
+    else if (unit == "fortnight") days = 14 * n;
+    else if (unit == "month") months = n;
+    else if (unit == "quarter") months = 3 * n;
+    else if (unit == "year") months = 12 * n;
+    else if (unit == "decade") months = 120 * n;
+    else if (unit == "century") months = 1200 * n;
+    else return unresolved();
+    const auto kind = anchor_kind::narrative;
+    switch (base.gran) {
+      case granularity::day: {
+        if (days != 0) return of(value::of_day(date::year_month_day{date::sys_days{d} + date::days{days}}), kind);
+        const auto r = date::year_month{d.year(), d.month()} + date::months{months};
+        const date::year_month_day rd{r.year(), r.month(), d.day()};
+        if (!rd.ok()) return unresolved();  // "a month after January 31"
+        return of(value::of_day(rd), kind);
+      }
+      case granularity::week:
+        if (days % 7 != 0) return unresolved();
+        return of(of_week(date::year_month_day{date::sys_days{d} + date::days{days}}), kind);
+      case granularity::month:
+        if (days != 0) return unresolved();
+        return of(value::of_month(date::year_month{d.year(), d.month()} + date::months{months}), kind);
+      case granularity::year:
+        if (days != 0 || months % 12 != 0) return unresolved();
+        return of(value::of_year(d.year() + date::years{months / 12}), kind);
+      default: return unresolved();
+    }
   }
 
   // An amount with a fraction (amount + numerator/denominator of `unit`) as a whole number of

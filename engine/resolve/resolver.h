@@ -57,6 +57,10 @@ struct resolve_context {
   /// Set for a range's second endpoint: its first endpoint's value. A weekday or a month (day)
   /// without a year is then the first one on or after it ("Monday through Wednesday").
   std::optional<time::value> range_start;
+  /// Set for an offset from a date stated right after it ("two days after Christmas", "the day
+  /// before last Tuesday"): that date, resolved. The offset counts from it and keeps its
+  /// granularity.
+  std::optional<time::value> offset_base;
 };
 
 struct resolution {

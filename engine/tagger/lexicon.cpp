@@ -380,12 +380,12 @@ struct lexicon_builder {
         p.guard = v.value<std::string>().value_or("");
         std::istringstream words(p.guard);
         for (std::string g; words >> g;) {
-          if (g != "bare_year" && g != "not_after_number" && g != "capitalized" && g != "clause_end" &&
+          if (g != "bare_year" && g != "before_date" && g != "not_after_number" && g != "capitalized" && g != "clause_end" &&
               g != "not_amount" && g != "future" && g != "capitalized_words" && g != "sentence_start" && g != "prose_case" && g != "not_rate" &&
               !g.starts_with("after:") && !g.starts_with("capitalized:") &&
               !g.starts_with("before:") && !g.starts_with("not_before:") && !g.starts_with("not_after:"))
             error(pos(v), fmt::format("unknown guard '{}' (known: bare_year, capitalized, clause_end, "
-                                      "future, not_after_number, not_amount, sentence_start, prose_case, not_rate, capitalized:CLASS, after:WORD|WORD..., "
+                                      "future, before_date, not_after_number, not_amount, sentence_start, prose_case, not_rate, capitalized:CLASS, after:WORD|WORD..., "
                                       "before:WORD|WORD..., not_before:WORD|WORD..., not_after:WORD|WORD...)", g));
           p.guards.push_back(std::move(g));
         }

@@ -187,7 +187,7 @@ class matcher {
     return words == 0 || 10 * capitals < 7 * words;
   }
 
-  bool guard_ok(const pattern& p, std::uint32_t end) const {
+  bool guard_ok(const pattern& p, std::uint32_t end) {
     for (const auto& g : p.guards)
       if (!check(g, end)) return false;
     return true;
@@ -223,7 +223,40 @@ class matcher {
            ends_with_any(next, lex_.plural_suffixes) && !ends_with_any(next, lex_.not_plural_suffixes);
   }
 
-  bool check(std::string_view guard, std::uint32_t end) const {
+  // Whether the longest match starting at token `p` says a point in time ("Christmas", "last
+  // Tuesday", "May 18"): not a duration, a set, a vague or fuzzy reference, or another offset.
+  // The walk runs nested inside the current one, whose state is set aside meanwhile.
+  bool date_starts_at(std::uint32_t p) {
+    if (p >= toks_.size()) return false;
+    auto saved_path = std::move(path_), saved_best = std::move(best_path_);
+    const auto saved_start = start_, saved_end = best_end_, saved_pattern = best_pattern_;
+    start_ = best_end_ = p;
+    best_pattern_ = 0;
+    path_.clear();
+    best_path_.clear();
+    walk(0, p);
+    bool date = false;
+    if (best_end_ > p) {
+      const auto& pat = lex_.patterns()[best_pattern_];
+      if (!pat.negative && !pat.range) {
+        const auto m = build(p, best_end_, best_path_).what;
+        const auto type = m.text(field::type);
+        const bool point = m.has(field::day) || m.has(field::weekday) || m.has(field::holiday) ||
+                           m.has(field::month) || m.has(field::year) || m.has(field::season) ||
+                           m.has(field::quarter) || (m.has(field::shift) && m.has(field::unit));
+        date = point && type != "duration" && type != "set" && !m.flag(field::frequency) &&
+               !m.flag(field::vague) && !m.has(field::ref) && !m.has(field::direction) && !m.has(field::special);
+      }
+    }
+    path_ = std::move(saved_path);
+    best_path_ = std::move(saved_best);
+    start_ = saved_start;
+    best_end_ = saved_end;
+    best_pattern_ = saved_pattern;
+    return date;
+  }
+
+  bool check(std::string_view guard, std::uint32_t end) {
     const auto& toks = toks_.list;
     if (guard == "bare_year") {
       if (start_ > 0) {
@@ -285,6 +318,7 @@ class matcher {
       if (start_ > 0 && toks_.norm(start_ - 1) == ",") return true;
       return end >= toks.size() || toks[end].kind == token_kind::punct || toks[end].newline_before;
     }
+    if (guard == "before_date") return date_starts_at(end);
     if (guard == "not_after_number") {
       return !(start_ > 0 && toks[start_ - 1].kind == token_kind::number);
     }
