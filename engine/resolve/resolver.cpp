@@ -771,11 +771,31 @@ class resolver {
     return out;
   }
 
+  // "Easter week", "Thanksgiving weekend": the week holding the holiday, or the weekend nearest
+  // to it (a Monday holiday's is the one before: "Labor Day weekend"). Directions compare their
+  // first day: "Easter week began" on its Monday is this year's. Other holidays are their day.
+  date::sys_days holiday_first_day(date::sys_days h) const {
+    const auto unit = text(field::unit);
+    const unsigned wd = date::weekday{h}.iso_encoding();
+    if (unit == "week") return h - date::days{wd - 1};
+    if (unit == "weekend") return h + date::days{wd <= 2 ? -static_cast<int>(wd) - 1 : wd <= 6 ? 6 - static_cast<int>(wd) : -1};
+    return h;
+  }
+  // The value starting on such a first day.
+  value holiday_value(date::sys_days first_day) const {
+    const auto unit = text(field::unit);
+    const date::year_month_day first{first_day};
+    if (unit == "week") return of_week(first);
+    if (unit == "weekend") return of_weekend(first);
+    return value::of_day(first);
+  }
+
   resolution holiday_shift(int n) {
     const auto a = publication(c_);
     if (!a) return unresolved();
     const date::year_month_day d{a->day};
-    const auto c = holidays_around(d.year(), 2);
+    auto c = holidays_around(d.year(), 2);
+    for (auto& x : c) x = holiday_first_day(x);
     if (c.empty()) return unresolved();
     date::sys_days pick = c.front();
     if (n < 0) {
@@ -785,7 +805,7 @@ class resolver {
     } else {
       for (auto x : c) if (date::year_month_day{x}.year() == d.year()) pick = x;
     }
-    return of(value::of_day(date::year_month_day{pick}), anchor_kind::publication);
+    return of(holiday_value(pick), anchor_kind::publication);
   }
 
   resolution calendar() {
@@ -854,7 +874,7 @@ class resolver {
     if (has(field::half)) return of(of_half(y, static_cast<unsigned>(get(field::half))), anchor_kind::absolute);
     if (has(field::season)) return of(of_season(y, text(field::season)), anchor_kind::absolute);
     if (has(field::holiday)) {
-      if (auto h = holiday_in(text(field::holiday), y)) return of(value::of_day(*h), anchor_kind::absolute);
+      if (auto h = holiday_in(text(field::holiday), y)) return of(holiday_value(holiday_first_day(date::sys_days{*h})), anchor_kind::absolute);
       return unresolved();
     }
     return of(value::of_year(y), anchor_kind::absolute);
@@ -997,10 +1017,11 @@ class resolver {
     const auto a = publication(c_);
     if (!a) return unresolved();
     const date::year_month_day d{a->day};
-    const auto cands = holidays_around(d.year(), 1);
+    auto cands = holidays_around(d.year(), 1);
     if (cands.empty()) return unresolved();
+    for (auto& x : cands) x = holiday_first_day(x);
     auto ranked = rank(cands, c_.dir, [&](date::sys_days x) { return static_cast<long>((x - a->day).count()); });
-    return of(value::of_day(date::year_month_day{ranked.front()}), anchor_kind::publication);
+    return of(holiday_value(ranked.front()), anchor_kind::publication);
   }
 
   resolution yearless_quarter() {
