@@ -81,7 +81,9 @@ BOOST_AUTO_TEST_CASE(resolution_table) {
       {"late last year", "2021-05-19", "2020"},
       {"two weeks ago", "2021-01-05", "2020-W52"},
       {"Tuesday evening", "2021-05-19", "2021-05-18TEV"},
-      {"the 77th anniversary", "2021-05-18", "1944-05-18"},
+      {"the 77th anniversary", "2021-05-18", "1944"},  // no day dated: only the year is known
+      {"On May 18 we mark the 77th anniversary.", "2021-05-19", "2021-05-18 1944-05-18"},
+      {"Today marks the 50th anniversary of the flight.", "2021-05-19", "2021-05-19 1971-05-19"},
       {"the third quarter", "1989-11-02", "1989-Q3"},
       {"The company reported on the fourth quarter.", "1998-01-26", "1997-Q4"},
       {"Christmas 2020", "2021-05-19", "2020-12-25"},

@@ -365,6 +365,10 @@ class resolver {
     const auto a = narrative(c_, true);
     if (!a || n == unset) return unresolved();
     const date::year_month_day d{a->day};
+    // Without a day the text has dated, the anniversary falls somewhere near publication: the
+    // year of the event is known ("opens on the 25th anniversary of the fall of the Wall" in
+    // 2014 dates the fall in 1989), its day is not.
+    if (a->kind == anchor_kind::publication) return of(value::of_year(d.year() - date::years{n}), a->kind);
     const auto ymd = (d.year() - date::years{n}) / d.month() / d.day();
     if (!ymd.ok()) return of(value::of_day(ymd.year() / ymd.month() / date::last), a->kind);
     return of(value::of_day(ymd), a->kind);

@@ -521,6 +521,11 @@ class matcher {
       b.set(field::year, y);
       b.clear(field::yy);
     }
+    // "between 2 and 4 p.m.": the first hour shares the second's half of the day, unless it
+    // would then come after it ("11 to 1 p.m." starts before noon).
+    if (b.has(field::ampm) && !a.has(field::ampm) && a.has(field::hour) && b.has(field::hour) &&
+        a.get(field::hour) <= b.get(field::hour))
+      a.set(field::ampm, b.text(field::ampm));
     if (a.has(field::month) && !b.has(field::month) && b.has(field::day)) b.set(field::month, a.get(field::month));
     if (b.has(field::month) && !a.has(field::month) && a.has(field::day)) a.set(field::month, b.get(field::month));
     // A year stated on one endpoint is the other's, a turn of the year between them counted:
