@@ -98,6 +98,13 @@ class cue_finder {
       left.dir = direction::past;
       return left;
     }
+    if (left.found && left.deadline && in(lex_.perfect_deadlines, left.word) &&
+        simple_past_before(first, first - left.distance)) {
+      // "The death toll rose to 212 by Friday", "police arrested 20 people by Sunday": the
+      // clause's verb is past, and so is its deadline.
+      left.dir = direction::past;
+      return left;
+    }
     if (left.found && (!right.found || left.distance <= right.distance)) return left;
     if (right.found) return right;
     return sentence_cue(first, last);
@@ -166,6 +173,27 @@ class cue_finder {
       const auto w = toks_.norm(q - 1);
       if (in(words, w)) return true;
       if (in(lex_.clause_breaks, w)) return false;
+    }
+    return false;
+  }
+
+  // Whether the verb of the clause before token p (a deadline cue) is in the simple past, with
+  // no future between: "rose to 212 by", not "agreed to sell the unit by" (an infinitive looks
+  // ahead), "said it would repay the loan by", "should go home by" (a modal), "extended its
+  // deadline until" (the verb sets the deadline), or "has risen to 212 by".
+  bool simple_past_before(std::uint32_t first, std::size_t p) const {
+    for (std::size_t q = p; q > 0 && !boundary_before(toks_, q); --q) {
+      const std::size_t at_q = q - 1;
+      const auto w = toks_.norm(at_q);
+      if (in(lex_.clause_breaks, w) || in(lex_.clause_starts, w) || in(lex_.modals, w) ||
+          in(lex_.deadline_setters, w))
+        return false;
+      if (w == "to" && at_q + 1 < p) {
+        const auto& next = toks_.list[at_q + 1];
+        if (next.kind == token_kind::word && !next.capitalized && !in(lex_.adjective_after, toks_.norm(at_q + 1)))
+          return false;
+      }
+      if (const auto c = at(at_q, first - at_q, true)) return c->dir == direction::past;
     }
     return false;
   }

@@ -448,6 +448,8 @@ struct lexicon_builder {
       {"clause_starts", &lexicon::clause_starts},
       {"past_perfect", &lexicon::past_perfect},
       {"perfect_deadlines", &lexicon::perfect_deadlines},
+      {"modals", &lexicon::modals},
+      {"deadline_setters", &lexicon::deadline_setters},
       {"noun_modifier_after", &lexicon::noun_modifier_after},
       {"year_guard_before", &lexicon::year_guard_before},
       {"year_guard_after", &lexicon::year_guard_after},

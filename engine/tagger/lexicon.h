@@ -198,6 +198,9 @@ class lexicon {
   /// The deadline cues that look back in the past perfect ("had filed by Wednesday"); others
   /// keep their direction ("had been set to expire Nov. 6").
   std::vector<std::string> perfect_deadlines;
+  /// Modals, and past verbs that set a deadline ("extended the offer until", "gave him until"):
+  /// between them and a deadline cue the deadline still lies ahead of the clause's past.
+  std::vector<std::string> modals, deadline_setters;
   /// Tokens after an expression that make it modify a noun ("'s": "Wednesday's ruling").
   std::vector<std::string> noun_modifier_after;
   std::vector<std::string> year_guard_before, year_guard_after;
