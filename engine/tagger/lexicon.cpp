@@ -21,7 +21,7 @@ constexpr std::array<std::string_view, field_count> kFieldNames = {
 
 constexpr std::array<std::string_view, shape_count> kShapeNames = {
     "int", "day", "year", "ord", "clock", "isodate", "slashdate", "decade", "yy", "hhmm", "fraction",
-    "decimal"};
+    "decimal", "dotclock"};
 
 source_position pos(const toml::node& n) {
   const auto& s = n.source().begin;

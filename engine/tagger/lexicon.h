@@ -24,7 +24,8 @@
 //               (1..31) <year> (1000..2199) <ord> <clock> <isodate> <slashdate> <decade>
 //               <yy> (two digits) <hhmm> (four digits 0000..2359: "2300 GMT") <fraction>
 //               ("1/2": sets numerator and denominator) <decimal> ("2.5": sets amount,
-//               numerator, denominator = 10^digits and the flag decimal)
+//               numerator, denominator = 10^digits and the flag decimal) <dotclock> ("14.02",
+//               a clock time written with a dot, as British papers do: sets hour and minute)
 //   X?          the element is optional
 //   ~a|b        the connector of a range ("May 17 ~- 19"): the tokens before it are the first
 //               endpoint, those after it the second; each becomes a mention of its own
@@ -57,7 +58,7 @@ using string_map = std::unordered_map<std::string, T, string_hash, std::equal_to
 
 /// Built-in token shapes, class ids [0, shape_count).
 enum class shape : std::uint16_t {
-  int_, day, year, ord, clock, isodate, slashdate, decade, yy, hhmm, fraction, decimal, count_
+  int_, day, year, ord, clock, isodate, slashdate, decade, yy, hhmm, fraction, decimal, dotclock, count_
 };
 inline constexpr std::uint16_t shape_count = static_cast<std::uint16_t>(shape::count_);
 

@@ -42,6 +42,8 @@ bool shape_matches(const token& t, std::uint16_t cls) {
     case shape::fraction:  // a proper fraction: "1/2", "3/4" (not the date "5/18/2021")
       return t.kind == token_kind::slashdate && t.num3 < 0 && t.num >= 1 && t.num < t.num2 && t.num2 <= 16;
     case shape::decimal: return t.kind == token_kind::decimal;
+    case shape::dotclock:  // "14.02": two digits after the dot, a valid hour and minute
+      return t.kind == token_kind::decimal && t.num3 == 2 && t.num >= 0 && t.num <= 23 && t.num2 <= 59;
     case shape::count_: break;
   }
   return false;
@@ -391,7 +393,7 @@ class matcher {
   void apply_shape(meaning& m, const step& s) const {
     const auto& t = toks_.list[s.token];
     if (s.bind && s.cls != static_cast<std::uint16_t>(shape::fraction) &&
-        s.cls != static_cast<std::uint16_t>(shape::decimal)) {
+        s.cls != static_cast<std::uint16_t>(shape::decimal) && s.cls != static_cast<std::uint16_t>(shape::dotclock)) {
       bind(m, s, t.num);
       return;
     }
@@ -433,6 +435,10 @@ class matcher {
       case shape::fraction:
         m.set(field::numerator, t.num);
         m.set(field::denominator, t.num2);
+        break;
+      case shape::dotclock:
+        m.set(field::hour, t.num);
+        m.set(field::minute, t.num2);
         break;
       case shape::decimal: {
         int den = 1;
