@@ -82,6 +82,9 @@ BOOST_AUTO_TEST_CASE(resolution_table) {
       {"two weeks ago", "2021-01-05", "2020-W52"},
       {"Tuesday evening", "2021-05-19", "2021-05-18TEV"},
       {"the 77th anniversary", "2021-05-18", "1944"},  // no day dated: only the year is known
+      // a quote's deictics count from the day its attribution gives, not from publication
+      {"\"We met yesterday,\" he said on Friday.", "2021-05-24", "2021-05-20 2021-05-21"},
+      {"\"We met yesterday,\" he said.", "2021-05-24", "2021-05-23"},
       {"On May 18 we mark the 77th anniversary.", "2021-05-19", "2021-05-18 1944-05-18"},
       {"Today marks the 50th anniversary of the flight.", "2021-05-19", "2021-05-19 1971-05-19"},
       {"the third quarter", "1989-11-02", "1989-Q3"},

@@ -177,6 +177,24 @@ class cue_finder {
     return false;
   }
 
+public:
+  // Whether a reporting verb ("said", "told reporters") stands at most `reach` words before
+  // token p, outside quotation marks: the expression then dates the speech act.
+  bool reported(std::size_t p, const std::vector<bool>& quoted, std::size_t reach = 5) const {
+    for (std::size_t k = 1; k <= reach && p >= k; ++k) {
+      const std::size_t q = p - k;
+      if (boundary_before(toks_, q + 1) || quoted[q] || toks_.norm(q) == "\"") return false;
+      for (const auto& f : lex_.forms_starting(toks_.list[q].sym)) {
+        const auto& e = lex_.entries()[f.entry];
+        if (e.cls != lex_.tense_class || !f.rest.empty()) continue;
+        for (const auto& st : e.sets)
+          if (st.name == field::tense && st.text == "report") return true;
+      }
+    }
+    return false;
+  }
+
+private:
   // Whether the verb of the clause before token p (a deadline cue) is in the simple past, with
   // no future between: "rose to 212 by", not "agreed to sell the unit by" (an infinitive looks
   // ahead), "said it would repay the loan by", "should go home by" (a modal), "extended its
@@ -457,6 +475,18 @@ std::vector<timex> annotate(std::string_view text, const annotate_options& optio
     const auto tagged = tagger::tag(piece, lex, tense_of(lex));
     const cue_finder cues(tagged.toks, lex);
     const auto quoted = quoted_tokens(tagged.toks);
+    // The day each paragraph's quotes were spoken, when its attribution dates them ('"We met
+    // yesterday," he said on Friday'): a day outside quotes right after a reporting verb.
+    std::vector<std::pair<std::size_t, reference_time>> speech_days;  // (paragraph, day)
+    for (const auto& m : tagged.mentions) {
+      if (quoted[m.first] || !cues.reported(m.first, quoted)) continue;
+      const auto para = paragraph_of(tagged.toks, m.first);
+      if (!speech_days.empty() && speech_days.back().first == para) continue;
+      const auto said = resolve_with_cues(m, cues, ctx);
+      if (!said.unresolved && calendar_value(said.value) && said.value.gran == time::granularity::day)
+        speech_days.emplace_back(para, reference_time{date::floor<date::days>(said.value.span->start),
+                                                      time::granularity::day});
+    }
     const tagger::mention* prev = nullptr;
     std::optional<time::value> prev_value;
     for (std::size_t i = 0; i < tagged.mentions.size(); ++i) {
@@ -493,11 +523,15 @@ std::vector<timex> annotate(std::string_view text, const annotate_options& optio
         // "on May 18, a day before the meeting": the apposition names the same day again.
         r.value = *prev_value;
         r.anchor = time::anchor_kind::narrative;
-      } else if (story_day && quoted[m.first]) {
+      } else if (quoted[m.first] && (story_day || !speech_days.empty())) {
         // '"Our talks today in Cairo"' in a story of Wednesday printed on Friday: the speaker's
-        // today is the story's day, not the paper's.
+        // today is the day the attribution gives, else the story's day, not the paper's.
         auto spoken = ctx;
         spoken.dct = story_day;
+        const auto para = paragraph_of(tagged.toks, m.first);
+        for (const auto& [p, day] : speech_days)
+          if (p == para) spoken.dct = day;
+        if (!spoken.dct) spoken.dct = ctx.dct;
         r = resolve(m.what, spoken);
         if (r.anchor == time::anchor_kind::publication) r.anchor = time::anchor_kind::narrative;
       } else if (m.what.text(field::special) == "period_ended" && i + 1 < tagged.mentions.size() &&
