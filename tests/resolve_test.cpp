@@ -170,6 +170,12 @@ BOOST_AUTO_TEST_CASE(anchors_are_recorded) {
   BOOST_TEST(t[2].cue == "said");
   BOOST_TEST(t[3].value.gran == time::granularity::month);
   BOOST_TEST(run("in 1986", "2021-05-19")[0].anchor == time::anchor_kind::absolute);
+  // and the point each was counted from
+  BOOST_TEST(t[0].anchored_on == "2021-05-19");
+  BOOST_TEST(t[1].anchored_on == "2021-05-18");
+  BOOST_TEST(run("two hours ago", "2021-05-19T10:30")[0].anchored_on == "2021-05-19T10:30");
+  BOOST_TEST(run("in 1986", "2021-05-19")[0].anchored_on.empty());
+  BOOST_TEST(run("The ship sank two days after Christmas.", "2021-05-19")[0].anchored_on == "2020-12-25");
 }
 
 // A quote's "today" is the day it was spoken: the day the lede dates, when the paper is a few

@@ -4,7 +4,7 @@
 //     $ annalist parse "a day earlier" --ref 2021-05-18
 //     "a day earlier" [0, 13)
 //       value       2021-05-17 (DATE, granularity day)
-//       anchor      narrative
+//       anchor      narrative (2021-05-18)
 //       meaning     {amount=1 direction=-1 unit=day anchor=narrative}
 //       rule        <amount> <unit> earlier/later (lexicon/en/patterns.toml:312) <- article 'a' ...
 //
@@ -61,7 +61,8 @@ int run(const parse_args& a) {
     std::cout << fmt::format("  value       {} ({}, granularity {}){}\n", t.value.timex,
                              time::to_string(t.value.type), time::to_string(t.value.gran),
                              t.value.mod.empty() ? "" : fmt::format(", mod {}", t.value.mod));
-    std::cout << fmt::format("  anchor      {}\n", t.unresolved ? "unresolved" : time::to_string(t.anchor));
+    std::cout << fmt::format("  anchor      {}{}\n", t.unresolved ? "unresolved" : time::to_string(t.anchor),
+                             t.anchored_on.empty() ? "" : fmt::format(" ({})", t.anchored_on));
     if (!t.cue.empty()) std::cout << fmt::format("  cue         {}\n", t.cue);
     for (const auto& v : t.alternatives) std::cout << fmt::format("  or          {}\n", v.timex);
     for (const auto& m : tagged.mentions) {

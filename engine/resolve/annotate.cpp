@@ -523,6 +523,7 @@ std::vector<timex> annotate(std::string_view text, const annotate_options& optio
         // "on May 18, a day before the meeting": the apposition names the same day again.
         r.value = *prev_value;
         r.anchor = time::anchor_kind::narrative;
+        if (prev_value->span) r.anchored_on = time::iso_date(prev_value->span->start);
       } else if (quoted[m.first] && (story_day || !speech_days.empty())) {
         // '"Our talks today in Cairo"' in a story of Wednesday printed on Friday: the speaker's
         // today is the day the attribution gives, else the story's day, not the paper's.
@@ -559,6 +560,7 @@ std::vector<timex> annotate(std::string_view text, const annotate_options& optio
       t.text = std::string(text.substr(start, end - start));
       t.value = std::move(r.value);
       t.anchor = r.anchor;
+      t.anchored_on = std::move(r.anchored_on);
       t.alternatives = std::move(r.alternatives);
       t.unresolved = r.unresolved;
       if (c.found && c.dir != direction::nearest) t.cue = std::string(c.word);

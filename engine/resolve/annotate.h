@@ -37,6 +37,9 @@ struct timex {
   std::string text;                     // the extent, verbatim
   time::value value;                    // timex, granularity, interval
   time::anchor_kind anchor = time::anchor_kind::absolute;
+  /// The point a publication or narrative anchor counted from ("2021-05-18"; with the time when
+  /// it was used); empty for absolute values and durations.
+  std::string anchored_on;
   std::string cue;                      // the word that set a direction ("said", "will"); may be empty
   std::string rule;                     // readable name of the lexicon rule that produced it
   std::vector<time::value> alternatives;  // ranked other readings when ambiguous

@@ -282,6 +282,13 @@ class resolver {
 
   resolution run() {
     resolution r = dispatch();
+    // Say which point a relative value was counted from: the day (and time, when it was used)
+    // of the publication or of the narrative.
+    if (!r.unresolved && used_ && (r.anchor == anchor_kind::publication || r.anchor == anchor_kind::narrative)) {
+      r.anchored_on = time::iso_date(time::local_minutes{date::local_days{used_->day.time_since_epoch()}});
+      if (used_->clock)
+        r.anchored_on += fmt::format("T{:02}:{:02}", used_->clock->count() / 60, used_->clock->count() % 60);
+    }
     r.value = with_mod(std::move(r.value), m_);
     if (m_.has(field::type)) {
       const auto t = m_.text(field::type);
@@ -297,6 +304,19 @@ class resolver {
  private:
   const meaning& m_;
   const resolve_context& c_;
+
+  // The anchor lookups, remembering the last point found (what the value was counted from).
+  mutable std::optional<anchor_point> used_;
+  std::optional<anchor_point> publication_anchor() const {
+    auto a = publication(c_);
+    if (a) used_ = a;
+    return a;
+  }
+  std::optional<anchor_point> narrative_anchor(bool needs_day) const {
+    auto a = narrative(c_, needs_day);
+    if (a) used_ = a;
+    return a;
+  }
 
   bool has(field f) const { return m_.has(f); }
   int get(field f) const { return m_.get(f); }
@@ -362,7 +382,7 @@ class resolver {
 
   resolution anniversary() {
     const int n = has(field::ordinal) ? get(field::ordinal) : get(field::amount);
-    const auto a = narrative(c_, true);
+    const auto a = narrative_anchor(true);
     if (!a || n == unset) return unresolved();
     const date::year_month_day d{a->day};
     // Without a day the text has dated, the anniversary falls somewhere near publication: the
@@ -395,7 +415,7 @@ class resolver {
   // The period under discussion, else the last quarter completed before publication.
   std::optional<std::pair<value, anchor_kind>> reporting_period(bool quarter_only) const {
     if (const auto q = discussed(quarter_only)) return std::pair{*q, anchor_kind::narrative};
-    const auto a = publication(c_);
+    const auto a = publication_anchor();
     if (!a) return std::nullopt;
     return std::pair{*unit_value("quarter", a->day, -1, std::nullopt), anchor_kind::publication};
   }
@@ -404,7 +424,7 @@ class resolver {
   resolution period(int years) {
     if (has(field::quarter)) {  // "the year-ago third quarter": that quarter, in the year before
       const auto q = discussed(true);
-      const auto a = publication(c_);
+      const auto a = publication_anchor();
       if (!q && !a) return unresolved();
       const auto base = q ? date::year_month_day{day_of(q->span->start)}.year()
                           : date::year_month_day{a->day}.year();
@@ -474,7 +494,7 @@ class resolver {
     const auto unit = text(field::unit);
     if (c_.offset_base) return offset_from_base(unit);
     const bool narr = text(field::anchor) == "narrative";
-    auto a = narr ? narrative(c_, day_level_unit(unit)) : publication(c_);
+    auto a = narr ? narrative_anchor(day_level_unit(unit)) : publication_anchor();
     if (!a) return unresolved();
     // "In 2020 ... A month earlier": a month counted from a whole year names no month. The
     // last dated day is the anchor when it lies in that year, or there is none.
@@ -534,6 +554,7 @@ class resolver {
   resolution offset_from_base(std::string_view unit) {
     const auto& base = *c_.offset_base;
     if (!base.span || m_.flag(field::vague) || has(field::denominator)) return unresolved();
+    used_ = anchor_point{day_of(base.span->start), std::nullopt, anchor_kind::narrative};
     const int n = (has(field::amount) ? get(field::amount) : 1) * (get(field::direction) < 0 ? -1 : 1);
     const date::year_month_day d{day_of(base.span->start)};
     if (text(field::special) == "unit_of_next") {
@@ -604,13 +625,13 @@ class resolver {
     if (has(field::season)) return season_shift(n);
     if (has(field::holiday)) return holiday_shift(n);
     if (has(field::part)) {  // "this morning", "tonight", "last night"
-      const auto a = narr ? narrative(c_, true) : publication(c_);
+      const auto a = narr ? narrative_anchor(true) : publication_anchor();
       if (!a) return unresolved();
       return of(of_part_of_day(date::year_month_day{a->day + date::days{n}}, text(field::part)), a->kind);
     }
     if (!has(field::unit)) return unresolved();
     const auto unit = text(field::unit);
-    const auto a = narr ? narrative(c_, day_level_unit(unit)) : publication(c_);
+    const auto a = narr ? narrative_anchor(day_level_unit(unit)) : publication_anchor();
     if (!a) return unresolved();
     if (has(field::quarter) || has(field::half)) {  // "this year's third quarter", "next year's first half"
       const date::year_month_day d{a->day};
@@ -631,7 +652,7 @@ class resolver {
   // A weekday: shifted ("last Tuesday", "next Monday", "this Friday") or by tense.
   resolution weekday(std::optional<int> shift) {
     // "the previous Friday", "the following Monday": counted from the narrative's day.
-    const auto a = shift && text(field::anchor) == "narrative" ? narrative(c_, true) : publication(c_);
+    const auto a = shift && text(field::anchor) == "narrative" ? narrative_anchor(true) : publication_anchor();
     if (!a) return unresolved();
     const unsigned wd = static_cast<unsigned>(get(field::weekday));  // ISO 1..7
     const unsigned today = date::weekday{a->day}.iso_encoding();
@@ -710,7 +731,7 @@ class resolver {
 
   // "June last year", "March 3 next year": the month (or day) in the year n from publication.
   resolution month_of_shifted_year(int n) {
-    const auto a = publication(c_);
+    const auto a = publication_anchor();
     if (!a) return unresolved();
     const auto y = date::year_month_day{a->day}.year() + date::years{n};
     const date::month mo{static_cast<unsigned>(get(field::month))};
@@ -722,7 +743,7 @@ class resolver {
   }
 
   resolution month_shift(int n) {
-    const auto a = publication(c_);
+    const auto a = publication_anchor();
     if (!a) return unresolved();
     const date::year_month_day d{a->day};
     const date::month mo{static_cast<unsigned>(get(field::month))};
@@ -744,7 +765,7 @@ class resolver {
   }
 
   resolution season_shift(int n) {
-    const auto a = publication(c_);
+    const auto a = publication_anchor();
     if (!a) return unresolved();
     const date::year_month_day d{a->day};
     const auto code = text(field::season);
@@ -795,7 +816,7 @@ class resolver {
   }
 
   resolution holiday_shift(int n) {
-    const auto a = publication(c_);
+    const auto a = publication_anchor();
     if (!a) return unresolved();
     const date::year_month_day d{a->day};
     auto c = holidays_around(d.year(), 2);
@@ -816,7 +837,7 @@ class resolver {
     // The year, when stated.
     std::optional<int> year;
     if (has(field::year)) year = get(field::year);
-    const auto pub = publication(c_);
+    const auto pub = publication_anchor();
     if (!year && has(field::yy) && !has(field::decade)) {
       const int ref = pub ? int(date::year_month_day{pub->day}.year()) : 2000;
       year = full_year(get(field::yy), ref);
@@ -843,7 +864,7 @@ class resolver {
     if (has(field::quarter) || has(field::half)) return yearless_quarter();
     if (has(field::part) || has(field::hour)) {
       // A time of day alone happens on the day the narrative is at.
-      const auto a = c_.narrative_day ? narrative(c_, true) : pub;
+      const auto a = c_.narrative_day ? narrative_anchor(true) : pub;
       if (!a) return unresolved();
       return of(day_value(date::year_month_day{a->day}), a->kind);
     }
@@ -905,7 +926,7 @@ class resolver {
       if (!ymd.ok()) return impossible(value::of_ref(""));
       return of(day_value(ymd), anchor_kind::narrative);
     }
-    const auto a = publication(c_);
+    const auto a = publication_anchor();
     if (!a) return unresolved();
     const date::year_month_day d{a->day};
     const date::year_month cur{d.year(), d.month()};
@@ -931,7 +952,7 @@ class resolver {
 
   resolution yearless_month() {
     if (const auto from = range_start()) return month_after(*from);
-    const auto a = publication(c_);
+    const auto a = publication_anchor();
     if (!a) return unresolved();
     const date::year_month_day d{a->day};
     const unsigned mo = static_cast<unsigned>(get(field::month));
@@ -1000,7 +1021,7 @@ class resolver {
   }
 
   resolution yearless_season() {
-    const auto a = publication(c_);
+    const auto a = publication_anchor();
     if (!a) return unresolved();
     const date::year_month_day d{a->day};
     const auto code = text(field::season);
@@ -1018,7 +1039,7 @@ class resolver {
   }
 
   resolution yearless_holiday() {
-    const auto a = publication(c_);
+    const auto a = publication_anchor();
     if (!a) return unresolved();
     const date::year_month_day d{a->day};
     auto cands = holidays_around(d.year(), 1);
@@ -1029,7 +1050,7 @@ class resolver {
   }
 
   resolution yearless_quarter() {
-    const auto a = publication(c_);
+    const auto a = publication_anchor();
     if (!a) return unresolved();
     const date::year_month_day d{a->day};
     const bool q = has(field::quarter);

@@ -66,6 +66,9 @@ struct resolve_context {
 struct resolution {
   time::value value;
   time::anchor_kind anchor = time::anchor_kind::absolute;
+  /// For a publication or narrative anchor: the point counted from, "2021-05-18" (with the
+  /// time, "2021-05-18T17:55", when the clock was used).
+  std::string anchored_on;
   std::vector<time::value> alternatives;  // other readings, most likely first
   bool unresolved = false;  // needed an anchor that was not available
   bool impossible = false;  // a stated date that does not exist
