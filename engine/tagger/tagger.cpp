@@ -403,6 +403,7 @@ class matcher {
       case shape::year: m.set(field::year, t.num); break;
       case shape::ord: m.set(field::ordinal, t.num); break;
       case shape::clock:
+      case shape::dotclock:  // "14.02": the decimal's two parts are the hour and the minute
         m.set(field::hour, t.num);
         m.set(field::minute, t.num2);
         break;
@@ -435,10 +436,6 @@ class matcher {
       case shape::fraction:
         m.set(field::numerator, t.num);
         m.set(field::denominator, t.num2);
-        break;
-      case shape::dotclock:
-        m.set(field::hour, t.num);
-        m.set(field::minute, t.num2);
         break;
       case shape::decimal: {
         int den = 1;
