@@ -101,6 +101,27 @@ std::string timex_to_timeml(std::string_view text, const std::vector<resolve::ti
   return out;
 }
 
+// Appends the document's JSON lines to `out` as the expressions are resolved, writing `out` to
+// stdout whenever it has grown past 64 KiB; the rest stays in `out` for the caller.
+void write_json_lines(const corpus::document& doc, const std::string& file,
+                      const resolve::annotate_options& opt, const tagger::lexicon& lex,
+                      std::string& out) {
+  // Offsets are into the normalized text; the file's own bytes are read again only when
+  // normalization (NFC, a BOM, repaired bytes) changed them.
+  const std::string original = doc.offsets.identity() ? std::string() : read_original(file);
+  resolve::annotate(doc.text, opt, lex, [&](resolve::timex&& t) {
+    const std::uint32_t start = doc.original_offset(t.start), end = doc.original_offset(t.end);
+    const std::string_view text = original.empty() || end > original.size() || start > end
+                                      ? std::string_view(t.text)
+                                      : std::string_view(original).substr(start, end - start);
+    append_timex_json(out, file, start, end, text, t);
+    if (out.size() > (1u << 16)) {
+      std::fwrite(out.data(), 1, out.size(), stdout);
+      out.clear();
+    }
+  });
+}
+
 int run(const tag_args& a) {
   const auto lex = tagger::lexicon::load(data_dir() / "lexicon" / "en");
   print(lex.diags);
@@ -161,27 +182,15 @@ int run(const tag_args& a) {
     }
     opt.report = &diags;
     opt.file = file;
-    const auto found = resolve::annotate(doc->text, opt, *lex.value);
-    print(diags);
     ++tagged;
     if (a.format == "timeml") {
+      const auto found = resolve::annotate(doc->text, opt, *lex.value);
+      print(diags);
       std::cout << timex_to_timeml(doc->text, found, file, opt.dct, doc_dct);
       continue;
     }
-    // Offsets are into the normalized text; the file's own bytes are read again only when
-    // normalization (NFC, a BOM, repaired bytes) changed them.
-    const std::string original = doc->offsets.identity() ? std::string() : read_original(file);
-    for (const auto& t : found) {
-      const std::uint32_t start = doc->original_offset(t.start), end = doc->original_offset(t.end);
-      const std::string_view text = original.empty() || end > original.size() || start > end
-                                        ? std::string_view(t.text)
-                                        : std::string_view(original).substr(start, end - start);
-      append_timex_json(out, file, start, end, text, t);
-      if (out.size() > (1u << 16)) {
-        std::fwrite(out.data(), 1, out.size(), stdout);
-        out.clear();
-      }
-    }
+    write_json_lines(*doc, file, opt, *lex.value, out);
+    print(diags);
     std::fwrite(out.data(), 1, out.size(), stdout);
     out.clear();
   }

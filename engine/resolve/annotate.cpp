@@ -457,9 +457,8 @@ tagger::tag_result tag(std::string_view text, const tagger::lexicon& lex) {
   return tagger::tag(text, lex, tense_of(lex));
 }
 
-std::vector<timex> annotate(std::string_view text, const annotate_options& options,
-                            const tagger::lexicon& lex) {
-  std::vector<timex> out;
+void annotate(std::string_view text, const annotate_options& options, const tagger::lexicon& lex,
+              const std::function<void(timex&&)>& each) {
   resolve_context ctx;
   ctx.dct = options.dct;
   if (options.narrative && calendar_value(*options.narrative)) {
@@ -582,10 +581,16 @@ std::vector<timex> annotate(std::string_view text, const annotate_options& optio
       }
       prev = &m;
       prev_value = calendar_value(t.value) ? std::optional(t.value) : std::nullopt;
-      out.push_back(std::move(t));
+      each(std::move(t));
     }
     base = stop;
   }
+}
+
+std::vector<timex> annotate(std::string_view text, const annotate_options& options,
+                            const tagger::lexicon& lex) {
+  std::vector<timex> out;
+  annotate(text, options, lex, [&out](timex&& t) { out.push_back(std::move(t)); });
   return out;
 }
 
