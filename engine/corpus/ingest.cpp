@@ -11,6 +11,11 @@
 
 #include <fmt/format.h>
 
+#ifdef __linux__
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
+
 #include "corpus/toml_util.h"
 #include "text/normalize.h"
 #include "text/segment.h"
@@ -167,6 +172,27 @@ std::optional<document> ingest_with(text::segmenter* seg, std::string bytes,
   return doc;
 }
 
+// A string of `size` bytes to read a file into. The kernel maps a fresh buffer on first touch,
+// one page fault per 4 KiB page, and on a virtual machine a fault costs microseconds: a 20 MB
+// file took 5,000 of them, more CPU than validating it. A large buffer asks for huge pages,
+// which cut that to a few hundred where the kernel grants them (transparent huge pages set to
+// "always" or "madvise"); elsewhere the request changes nothing.
+std::string file_buffer(std::size_t size) {
+  std::string s;
+  s.reserve(size);
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  constexpr std::size_t huge_page = 2u << 20;
+  if (size >= huge_page) {
+    const auto page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
+    const auto at = reinterpret_cast<std::uintptr_t>(s.data());
+    const std::uintptr_t begin = (at + page - 1) & ~(page - 1), end = (at + size) & ~(page - 1);
+    if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+  }
+#endif
+  s.resize(size);
+  return s;
+}
+
 std::optional<std::string> read_bytes(const fs::path& file, const std::string& name,
                                       diagnostics& out) {
   std::error_code ec;
@@ -185,11 +211,10 @@ std::optional<std::string> read_bytes(const fs::path& file, const std::string& n
                        fmt::format("cannot open: {}", std::strerror(errno))));
     return std::nullopt;
   }
-  std::string bytes;
   in.seekg(0, std::ios::end);
   const auto size = in.tellg();
   in.seekg(0, std::ios::beg);
-  if (size > 0) bytes.resize(static_cast<std::size_t>(size));
+  std::string bytes = file_buffer(size > 0 ? static_cast<std::size_t>(size) : 0);
   if (!bytes.empty()) in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   if (!in && !bytes.empty()) {
     out.push_back(make(severity::error, name, {}, "corpus", "read error"));
