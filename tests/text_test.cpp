@@ -71,6 +71,25 @@ BOOST_AUTO_TEST_CASE(nfc_keeps_normalized_text_and_maps_changed_text) {
   BOOST_TEST(map_back(pts, 7) == 7u);
 }
 
+BOOST_AUTO_TEST_CASE(nfc_check_sees_marks_anywhere_in_long_ascii_text) {
+  // is_nfc hands ICU only the stretches around non-ASCII bytes: a mark must still be seen with
+  // the ASCII letter it joins, wherever it stands.
+  const std::string ascii(100, 'x');
+  BOOST_TEST(is_nfc(ascii));
+  BOOST_TEST(is_nfc(ascii + "\xE2\x80\x9Cquoted\xE2\x80\x9D " + ascii + "Reykjav\xC3\xADk"));
+  BOOST_TEST(!is_nfc(ascii + "e\xCC\x81" + ascii));  // e + U+0301 composes to U+00E9
+  BOOST_TEST(!is_nfc(ascii + "=\xCC\xB8"));          // = + U+0338 composes to U+2260
+  BOOST_TEST(!is_nfc("\xCC\x81" + ascii + "a\xCC\x81"));
+  // U+0323 (below) must come before U+0301 (above), across a short ASCII gap from other marks.
+  BOOST_TEST(!is_nfc(ascii + "\xC3\xA9 ab q\xCC\x81\xCC\xA3" + ascii));
+  BOOST_TEST(is_nfc(ascii + "\xC3\xA9 ab q\xCC\xA3\xCC\x81" + ascii));
+  // Cyrillic words between short ASCII gaps; I + breve (U+0418 U+0306) composes to U+0419.
+  const std::string cyrillic =
+      "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0, 19 \xD0\xBC\xD0\xB0\xD1\x8F ";
+  BOOST_TEST(is_nfc(cyrillic + cyrillic + ascii));
+  BOOST_TEST(!is_nfc(cyrillic + "\xD0\x98\xCC\x86" + cyrillic));
+}
+
 BOOST_AUTO_TEST_CASE(paragraphs_split_on_blank_lines) {
   const std::string t = "  Title line\r\n \t\r\nFirst para\ncontinues.\n\n\n  Second.  \n";
   const auto ps = paragraphs(t);

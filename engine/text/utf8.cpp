@@ -55,23 +55,25 @@ decoded decode(const unsigned char* p, std::size_t n) {
 
 }  // namespace
 
+std::size_t skip_ascii(std::string_view bytes, std::size_t from) {
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  const std::size_t n = bytes.size();
+  std::size_t i = from;
+  while (i + 8 <= n) {
+    std::uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    if (w & 0x8080808080808080ULL) break;
+    i += 8;
+  }
+  while (i < n && p[i] < 0x80) ++i;
+  return i;
+}
+
 std::optional<utf8_error> find_invalid_utf8(std::string_view bytes) {
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   const std::size_t n = bytes.size();
   std::size_t i = 0;
-  while (i < n) {
-    // ASCII fast path: eight bytes at a time, since most news text is ASCII.
-    while (i + 8 <= n) {
-      std::uint64_t w;
-      std::memcpy(&w, p + i, 8);
-      if (w & 0x8080808080808080ULL) break;
-      i += 8;
-    }
-    if (i >= n) break;
-    if (p[i] < 0x80) {
-      ++i;
-      continue;
-    }
+  while ((i = skip_ascii(bytes, i)) < n) {
     const auto d = decode(p + i, n - i);
     if (!d.valid) {
       return utf8_error{i, d.length, fmt::format("{} 0x{:02x}", d.why, p[i])};

@@ -23,6 +23,10 @@ struct utf8_error {
 /// replaces each error with exactly one U+FFFD, as ICU and browsers do); nullopt when valid.
 std::optional<utf8_error> find_invalid_utf8(std::string_view bytes);
 
+/// The offset of the first byte at or after `from` that is not ASCII (bytes.size() when none),
+/// read eight bytes at a time: most news text is ASCII.
+std::size_t skip_ascii(std::string_view bytes, std::size_t from);
+
 /// Position of the first NUL byte, the mark of a binary file; npos when none.
 std::size_t find_nul(std::string_view bytes);
 
