@@ -1,11 +1,36 @@
 #include "tagger/token.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 
 namespace annalist::tagger {
 
 namespace {
+
+// Eight bytes at a time ("SWAR"): the bytes of a word are scanned and folded a machine word at
+// a time; byte by byte, the end of every word was a mispredicted branch.
+constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+
+std::uint64_t load8(const char* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+
+// The high bit of each byte of `w` that lies in [lo, hi] (ASCII bounds); bytes >= 0x80 never do.
+std::uint64_t bytes_between(std::uint64_t w, unsigned char lo, unsigned char hi) {
+  // Added to the low seven bits of a byte, 0x80 - lo carries into its high bit exactly when the
+  // byte is >= lo, and never into the next byte.
+  const std::uint64_t low7 = w & ~kHigh;
+  const std::uint64_t at_least_lo = low7 + kOnes * (0x80 - lo);
+  const std::uint64_t above_hi = low7 + kOnes * (0x7F - hi);
+  return at_least_lo & ~above_hi & ~w & kHigh;
+}
+
+// Little-endian: the first byte in memory is the lowest. Big-endian machines take the byte loops.
+constexpr bool kSwar = std::endian::native == std::endian::little;
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -72,13 +97,34 @@ struct builder {
   void set_norm_lower(token& t) {
     const std::size_t n = t.end - t.start;
     char* d = norm_space(t, n);
+    std::size_t k = 0;
+    // Eight bytes at a time while eight can be read; the bytes written past n land in the
+    // padding norm_space keeps after every form, and the next form overwrites them.
+    if constexpr (kSwar)
+      for (; k < n && t.start + k + 8 <= text.size(); k += 8) {
+        const std::uint64_t w = load8(text.data() + t.start + k);
+        const std::uint64_t folded = w | (bytes_between(w, 'A', 'Z') >> 2);  // 0x80 >> 2 == 'a' - 'A'
+        std::memcpy(d + k, &folded, 8);
+      }
     // Branch-free ASCII folding: whether a letter is upper case is a coin toss per word.
-    for (std::size_t k = 0; k < n; ++k) {
+    for (; k < n; ++k) {
       const char c = text[t.start + k];
       d[k] = static_cast<char>(c + 32 * (static_cast<unsigned char>(c - 'A') < 26u));
     }
   }
 };
+
+// The end of the run of ASCII letters from i on (i itself when s[i] is no ASCII letter).
+std::size_t letters_end(std::string_view s, std::size_t i) {
+  if constexpr (kSwar)
+    for (; i + 8 <= s.size(); i += 8) {
+      const std::uint64_t w = load8(s.data() + i);
+      const std::uint64_t letters = bytes_between(w | kOnes * 0x20, 'a', 'z');
+      if (letters != kHigh) return i + std::countr_zero(~letters & kHigh) / 8;
+    }
+  while (i < s.size() && is_alpha(s[i])) ++i;
+  return i;
+}
 
 std::size_t digit_run(std::string_view s, std::size_t i) {
   std::size_t j = i;
@@ -311,17 +357,11 @@ tokens tokenize(std::string_view text, const symbol_table* symbols) {
       }
       // A word: ASCII letters and non-punctuation multi-byte characters.
       std::size_t j = i;
-      while (j < n) {
-        const auto u = static_cast<unsigned char>(text[j]);
-        if (is_alpha(text[j])) { ++j; continue; }
-        if (u >= 0x80) {
-          char as;
-          const std::size_t len = classify_multibyte(text, j, as);
-          if (as != 0) break;
-          j += len;
-          continue;
-        }
-        break;
+      while ((j = letters_end(text, j)) < n && static_cast<unsigned char>(text[j]) >= 0x80) {
+        char as;
+        const std::size_t len = classify_multibyte(text, j, as);
+        if (as != 0) break;
+        j += len;
       }
       if (j < n && text[j] == '@') {  // e-mail address
         const std::size_t e = to_space(text, i);
