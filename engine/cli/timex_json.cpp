@@ -16,17 +16,17 @@ namespace {
 // escapes for \b \f \n \r \t, other control characters as \u00XX in lower-case hex, everything
 // else (DEL, non-ASCII) as is. Written by hand because building a json object per expression
 // cost more than tagging it. Ill-formed UTF-8 (possible in a file name, or in a file's own bytes
-// under --repair-utf8) goes through nlohmann, whose U+FFFD replacement rules this does not repeat.
+// under --repair-utf8) goes through nlohmann, whose U+FFFD replacement rules this does not repeat;
+// only a string with a non-ASCII byte is checked for it, once escaped.
 void append_string(std::string& out, std::string_view s) {
-  if (text::find_invalid_utf8(s)) {
-    out += nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    return;
-  }
   static constexpr char hex[] = "0123456789abcdef";
+  const std::size_t mark = out.size();
   out += '"';
   std::size_t plain = 0;  // start of the run of bytes not yet copied
+  unsigned char seen = 0;  // every byte or-ed together: its high bit says non-ASCII
   for (std::size_t i = 0; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
+    seen |= c;
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out.append(s.data() + plain, i - plain);
     plain = i + 1;
@@ -46,6 +46,10 @@ void append_string(std::string& out, std::string_view s) {
   }
   out.append(s.data() + plain, s.size() - plain);
   out += '"';
+  if ((seen & 0x80) && text::find_invalid_utf8(s)) {
+    out.resize(mark);
+    out += nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  }
 }
 
 void append_number(std::string& out, std::uint32_t v) {
@@ -54,52 +58,44 @@ void append_number(std::string& out, std::uint32_t v) {
   out.append(buf, r.ptr);
 }
 
-// `,"key":` — keys are fixed ASCII names that need no escaping.
-void append_key(std::string& out, std::string_view key, bool first = false) {
-  if (!first) out += ',';
-  out += '"';
-  out += key;
-  out += "\":";
-}
-
 }  // namespace
 
+// Keys are written with their punctuation as one literal each: fixed ASCII names that need no
+// escaping.
 void append_timex_json(std::string& out, std::string_view document, std::uint32_t start,
                        std::uint32_t end, std::string_view text, const resolve::timex& t) {
-  out += '{';
-  append_key(out, "document", true);
+  out += R"({"document":)";
   append_string(out, document);
-  append_key(out, "start");
+  out += R"(,"start":)";
   append_number(out, start);
-  append_key(out, "end");
+  out += R"(,"end":)";
   append_number(out, end);
-  append_key(out, "text");
+  out += R"(,"text":)";
   append_string(out, text);
-  append_key(out, "type");
+  out += R"(,"type":)";
   append_string(out, time::to_string(t.value.type));
-  append_key(out, "value");
+  out += R"(,"value":)";
   append_string(out, t.value.timex);
-  append_key(out, "anchor");
+  out += R"(,"anchor":)";
   append_string(out, t.unresolved ? "unresolved" : time::to_string(t.anchor));
-  append_key(out, "granularity");
+  out += R"(,"granularity":)";
   append_string(out, time::to_string(t.value.gran));
   if (!t.value.mod.empty()) {
-    append_key(out, "mod");
+    out += R"(,"mod":)";
     append_string(out, t.value.mod);
   }
   if (!t.cue.empty()) {
-    append_key(out, "cue");
+    out += R"(,"cue":)";
     append_string(out, t.cue);
   }
   if (t.range != 0) {
-    append_key(out, "range");
+    out += R"(,"range":)";
     append_string(out, t.range == 1 ? "start" : "end");
   }
-  append_key(out, "rule");
+  out += R"(,"rule":)";
   append_string(out, t.rule);
   if (!t.alternatives.empty()) {
-    append_key(out, "alternatives");
-    out += '[';
+    out += R"(,"alternatives":[)";
     for (std::size_t i = 0; i < t.alternatives.size(); ++i) {
       if (i > 0) out += ',';
       append_string(out, t.alternatives[i].timex);
