@@ -12,6 +12,25 @@ constexpr std::array<std::string_view, 15> kGranularityNames = {
     "season", "half_year", "year", "decade",    "century", "millennium", "none"};
 
 local_minutes at(date::local_days d) { return local_minutes{d.time_since_epoch()}; }
+
+// "YYYY-MM-DD" exactly as fmt's "{:04}-{:02}-{:02}" writes it, by hand for years 0-9999: the
+// resolver builds a day's value for every date it weighs, and parsing the format string cost
+// more than the rest of building the value.
+std::string day_text(date::year_month_day d) {
+  const int y = int(d.year());
+  const unsigned m = unsigned(d.month()), dd = unsigned(d.day());
+  if (y < 0 || y > 9999 || m > 99 || dd > 99) return fmt::format("{:04}-{:02}-{:02}", y, m, dd);
+  std::string s = "0000-00-00";
+  s[0] = static_cast<char>('0' + y / 1000);
+  s[1] = static_cast<char>('0' + y / 100 % 10);
+  s[2] = static_cast<char>('0' + y / 10 % 10);
+  s[3] = static_cast<char>('0' + y % 10);
+  s[5] = static_cast<char>('0' + m / 10);
+  s[6] = static_cast<char>('0' + m % 10);
+  s[8] = static_cast<char>('0' + dd / 10);
+  s[9] = static_cast<char>('0' + dd % 10);
+  return s;
+}
 }  // namespace
 
 std::string_view to_string(granularity g) { return kGranularityNames[static_cast<std::size_t>(g)]; }
@@ -48,9 +67,8 @@ std::ostream& operator<<(std::ostream& os, anchor_kind a) { return os << to_stri
 
 value value::of_day(date::year_month_day d) {
   const date::local_days first{d};
-  return {timex_type::date,
-          fmt::format("{:04}-{:02}-{:02}", int(d.year()), unsigned(d.month()), unsigned(d.day())),
-          granularity::day, interval{at(first), at(first + date::days{1})}, {}};
+  return {timex_type::date, day_text(d), granularity::day, interval{at(first), at(first + date::days{1})},
+          {}};
 }
 
 value value::of_month(date::year_month ym) {
@@ -103,8 +121,7 @@ value value::of_duration(std::string_view iso) {
 
 std::string iso_date(local_minutes t) {
   const auto d = date::floor<date::days>(t);
-  const date::year_month_day ymd{d};
-  return fmt::format("{:04}-{:02}-{:02}", int(ymd.year()), unsigned(ymd.month()), unsigned(ymd.day()));
+  return day_text(date::year_month_day{d});
 }
 
 }  // namespace annalist::time
