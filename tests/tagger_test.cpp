@@ -124,6 +124,22 @@ BOOST_AUTO_TEST_CASE(tokenizer_folds_typography_and_keeps_byte_offsets) {
   BOOST_TEST(t.list[4].capitalized);
 }
 
+// Words are scanned and folded eight bytes at a time: long words, words that end the text in the
+// middle of an eight-byte word, the letters just outside A-Z ('@', '[', '`', '{') and non-ASCII
+// letters must come out as a byte at a time would have them.
+BOOST_AUTO_TEST_CASE(tokenizer_folds_long_words_and_stops_at_their_end) {
+  BOOST_TEST(kinds("WEDNESDAY'S Counter-Terrorism Z") == "wednesday '/p s counter -/p terrorism z");
+  BOOST_TEST(kinds("ABCDEFGHIJKLMNOPQRSTUVWXYZ[abc`xyz{AZ @Az") ==
+             "abcdefghijklmnopqrstuvwxyz [/p abc '/p xyz {/p az @/p az");
+  BOOST_TEST(kinds("Stra\xC3\x9F" "eNAME \xC3\x89" "COLE") == "stra\xC3\x9F" "ename \xC3\x89" "cole");
+  const std::string text = "The THURSDAY";
+  const auto t = tokenize(text);
+  BOOST_TEST_REQUIRE(t.size() == 2u);
+  BOOST_TEST(t.list[1].end == text.size());
+  BOOST_TEST(t.norm(1) == "thursday");
+  BOOST_TEST(t.list[1].capitalized);
+}
+
 BOOST_AUTO_TEST_CASE(matcher_table) {
   struct row { const char* input; const char* expected; };
   const std::vector<row> rows = {
