@@ -532,7 +532,8 @@ BOOST_AUTO_TEST_CASE(timeml_without_a_lexicon_carries_the_dating_expressions) {
   BOOST_TEST(r.doc->annotations[1].name == "TIMEX3");
   BOOST_TEST(r.doc->annotations[1].attribute("value") == "2021-05-19");
   BOOST_TEST(files[0].content.find("<EVENT eid=\"e1\" class=\"OCCURRENCE\">met</EVENT> on "
-                                   "<TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2021-05-19\">May 19</TIMEX3>") !=
+                                   "<TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2021-05-19\" temporalFunction=\"false\" "
+                                   "functionInDocument=\"NONE\">May 19</TIMEX3>") !=
              std::string::npos);
 }
 

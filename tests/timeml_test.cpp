@@ -267,11 +267,27 @@ BOOST_AUTO_TEST_CASE(timex_and_event_annotations) {
   t.end = 10;
   t.value = time::value::of_duration("P5Y");
   t.value.mod = "APPROX";
-  const auto a = out::timex_annotation(t, "t7");
+  // then "May 18" (from the creation time) and "a day earlier" (from May 18)
+  resolve::timex may18;
+  may18.value = time::value::of_day(date::year{2021} / 5 / 18);
+  may18.anchor = time::anchor_kind::publication;
+  may18.anchored_on = "2021-05-19";
+  resolve::timex earlier;
+  earlier.value = time::value::of_day(date::year{2021} / 5 / 17);
+  earlier.anchor = time::anchor_kind::narrative;
+  earlier.anchored_on = "2021-05-18";
+  const auto all = out::timex_annotations({t, may18, earlier}, true);
+  BOOST_TEST_REQUIRE(all.size() == 3u);
+  const auto& a = all[0];
   BOOST_TEST(a.name == "TIMEX3");
-  BOOST_TEST(a.attrs == (tml::attributes{{"tid", "t7"}, {"type", "DURATION"}, {"value", "P5Y"},
-                                         {"mod", "APPROX"}}));
+  BOOST_TEST(a.attrs == (tml::attributes{{"tid", "t1"}, {"type", "DURATION"}, {"value", "P5Y"},
+                                         {"mod", "APPROX"}, {"temporalFunction", "false"},
+                                         {"functionInDocument", "NONE"}}));
   BOOST_TEST((a.where == corpus::span{3, 10}));
+  BOOST_TEST(tml::attribute(all[1].attrs, "temporalFunction") == "true");
+  BOOST_TEST(tml::attribute(all[1].attrs, "anchorTimeID") == "t0");
+  BOOST_TEST(tml::attribute(all[2].attrs, "anchorTimeID") == "t2");
+  BOOST_TEST(out::timex_annotations({may18}, false)[0].attrs.size() == 5u);  // no t0 to point at
   const auto e = out::event_annotation({1, 2}, "e1", "OCCURRENCE");
   BOOST_TEST(e.attrs == (tml::attributes{{"eid", "e1"}, {"class", "OCCURRENCE"}}));
 }

@@ -29,6 +29,7 @@
 #include "core/data_dir.h"
 #include "core/diagnostic.h"
 #include "corpus/ingest.h"
+#include "export/timeml.h"
 #include "resolve/annotate.h"
 #include "tagger/lexicon.h"
 
@@ -59,46 +60,24 @@ void print(const diagnostics& diags) {
   for (const auto& d : diags) std::cerr << d.to_string() << '\n';
 }
 
-std::string xml_escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (const char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
+// The TimeML of a tagged text file: its text with our TIMEX3 inline, the publication time as the
+// creation time (the same writer as `--input timeml` and `annalist build --format timeml`).
+std::string timex_to_timeml(const corpus::document& doc, const std::vector<resolve::timex>& found,
+                            const std::string& file, const std::optional<resolve::reference_time>& dct,
+                            diagnostics& diags) {
+  corpus::timeml::document tml;
+  tml.docid = file;
+  if (dct) {
+    corpus::publication_time p;
+    p.local = dct->local;
+    p.gran = dct->gran;
+    tml.dct = exports::timeml::creation_time_of(p);
   }
-  return out;
-}
-
-std::string timex_to_timeml(std::string_view text, const std::vector<resolve::timex>& found,
-                            const std::string& docid, const std::optional<resolve::reference_time>& dct,
-                            const std::string& dct_text) {
-  std::string out = "<?xml version=\"1.0\" ?>\n<TimeML>\n";
-  out += fmt::format("<DOCID>{}</DOCID>\n", xml_escape(docid));
-  if (dct)
-    out += fmt::format("<DCT><TIMEX3 tid=\"t0\" type=\"{}\" value=\"{}\" temporalFunction=\"false\" "
-                       "functionInDocument=\"CREATION_TIME\">{}</TIMEX3></DCT>\n",
-                       dct->gran == time::granularity::day ? "DATE" : "TIME", xml_escape(dct_text),
-                       xml_escape(dct_text));
-  out += "<TEXT>";
-  std::size_t at = 0;
-  int tid = 1;
-  for (const auto& t : found) {
-    if (t.start < at) continue;
-    out += xml_escape(text.substr(at, t.start - at));
-    out += fmt::format("<TIMEX3 tid=\"t{}\" type=\"{}\" value=\"{}\"", tid++, time::to_string(t.value.type),
-                       xml_escape(t.value.timex));
-    if (!t.value.mod.empty()) out += fmt::format(" mod=\"{}\"", t.value.mod);
-    out += ">" + xml_escape(t.text) + "</TIMEX3>";
-    at = t.end;
-  }
-  out += xml_escape(text.substr(at));
-  out += "</TEXT>\n</TimeML>\n";
-  return out;
+  tml.text = doc.text;
+  tml.annotations = exports::timeml::timex_annotations(found, tml.dct.has_value());
+  auto w = exports::timeml::write(tml, file);
+  for (auto& d : w.diags) diags.push_back(std::move(d));
+  return std::move(w.xml);
 }
 
 // Appends the document's JSON lines to `out` as the expressions are resolved, writing `out` to
@@ -132,7 +111,6 @@ int run(const tag_args& a) {
   }
 
   std::optional<resolve::reference_time> dct;
-  std::string dct_text;  // TIMEX3 form, for the TimeML DCT
   if (!a.dct.empty()) {
     diagnostics why;
     const auto p = corpus::parse_published(a.dct, a.zone, why);
@@ -147,7 +125,6 @@ int run(const tag_args& a) {
     for (const auto& d : why)
       std::cerr << fmt::format("annalist: {}: tag: --dct '{}': {}\n", to_string(d.level), a.dct, d.message);
     dct = resolve::reference_time{*p->local, p->gran};
-    dct_text = p->timex();
   }
   if (a.input == "timeml") {  // TempEval-3 .tml files: DCT and TEXT from the file itself
     tag_timeml_options o;
@@ -175,18 +152,16 @@ int run(const tag_args& a) {
     diags.clear();
     resolve::annotate_options opt;
     opt.dct = dct;
-    std::string doc_dct = dct_text;
-    if (!dct && doc->published.local) {  // the header's publication time
+    if (!dct && doc->published.local)  // the header's publication time
       opt.dct = resolve::reference_time{*doc->published.local, doc->published.gran};
-      doc_dct = doc->published.timex();
-    }
     opt.report = &diags;
     opt.file = file;
     ++tagged;
     if (a.format == "timeml") {
       const auto found = resolve::annotate(doc->text, opt, *lex.value);
+      const auto xml = timex_to_timeml(*doc, found, file, opt.dct, diags);
       print(diags);
-      std::cout << timex_to_timeml(doc->text, found, file, opt.dct, doc_dct);
+      std::cout << xml;
       continue;
     }
     write_json_lines(*doc, file, opt, *lex.value, out);

@@ -165,10 +165,7 @@ int tag_timeml(const tag_timeml_options& options, const tagger::lexicon& lex) {
       if (options.out_dir) dest = *options.out_dir / fs::path(in.relative).replace_extension(".jsonl");
     } else {
       // Our tags replace the document's own (EVENT, SIGNAL and gold TIMEX3 alike).
-      doc.annotations.clear();
-      std::size_t n = 0;
-      for (const auto& t : found)
-        doc.annotations.push_back(exports::timeml::timex_annotation(t, fmt::format("t{}", ++n)));
+      doc.annotations = exports::timeml::timex_annotations(found, doc.dct.has_value());
       auto w = exports::timeml::write(doc, file);
       for (const auto& d : w.diags) report(d);
       output = std::move(w.xml);

@@ -78,6 +78,10 @@ void append_timex_json(std::string& out, std::string_view document, std::uint32_
   append_string(out, t.value.timex);
   out += R"(,"anchor":)";
   append_string(out, t.unresolved ? "unresolved" : time::to_string(t.anchor));
+  if (!t.anchored_on.empty() && !t.unresolved) {
+    out += R"(,"anchored_on":)";
+    append_string(out, t.anchored_on);
+  }
   out += R"(,"granularity":)";
   append_string(out, time::to_string(t.value.gran));
   if (!t.value.mod.empty()) {

@@ -203,16 +203,39 @@ write_result write(const document& doc, std::string_view file) {
   return {std::move(w.out), std::move(w.diags)};
 }
 
-annotation timex_annotation(const resolve::timex& t, std::string tid) {
-  annotation a;
-  a.name = "TIMEX3";
-  std::string type(time::to_string(t.value.type));
-  std::transform(type.begin(), type.end(), type.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-  a.attrs = {{"tid", std::move(tid)}, {"type", std::move(type)}, {"value", t.value.timex}};
-  if (!t.value.mod.empty()) a.attrs.emplace_back("mod", t.value.mod);
-  a.where = {t.start, t.end};
-  return a;
+std::vector<annotation> timex_annotations(const std::vector<resolve::timex>& found, bool has_creation_time) {
+  std::vector<annotation> out;
+  out.reserve(found.size());
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    const auto& t = found[i];
+    annotation a;
+    a.name = "TIMEX3";
+    std::string type(time::to_string(t.value.type));
+    std::transform(type.begin(), type.end(), type.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    a.attrs = {{"tid", fmt::format("t{}", i + 1)}, {"type", std::move(type)}, {"value", t.value.timex}};
+    if (!t.value.mod.empty()) a.attrs.emplace_back("mod", t.value.mod);
+    const bool relative = !t.unresolved && !t.anchored_on.empty() &&
+                          (t.anchor == time::anchor_kind::publication || t.anchor == time::anchor_kind::narrative);
+    a.attrs.emplace_back("temporalFunction", relative ? "true" : "false");
+    a.attrs.emplace_back("functionInDocument", "NONE");
+    if (relative && t.anchor == time::anchor_kind::publication && has_creation_time) {
+      a.attrs.emplace_back("anchorTimeID", "t0");
+    } else if (relative && t.anchor == time::anchor_kind::narrative) {
+      // The narrative's date is an earlier expression's: the latest one that starts on that day.
+      const std::string_view day = std::string_view(t.anchored_on).substr(0, 10);
+      for (std::size_t k = i; k-- > 0;) {
+        const auto& e = found[k];
+        if (e.value.span && time::iso_date(e.value.span->start) == day) {
+          a.attrs.emplace_back("anchorTimeID", fmt::format("t{}", k + 1));
+          break;
+        }
+      }
+    }
+    a.where = {t.start, t.end};
+    out.push_back(std::move(a));
+  }
+  return out;
 }
 
 annotation event_annotation(corpus::span where, std::string eid, std::string event_class) {
@@ -243,9 +266,7 @@ document document_of(const corpus::document& doc, const std::vector<resolve::tim
   d.docid = doc.id;
   d.dct = creation_time_of(doc.published);
   d.text = doc.text;
-  d.annotations.reserve(found.size());
-  std::size_t n = 0;
-  for (const auto& t : found) d.annotations.push_back(timex_annotation(t, fmt::format("t{}", ++n)));
+  d.annotations = timex_annotations(found, d.dct.has_value());
   return d;
 }
 

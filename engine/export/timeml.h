@@ -47,8 +47,11 @@ struct write_result {
 /// Serializes `doc`; `file` labels the warnings.
 write_result write(const document& doc, std::string_view file);
 
-/// TIMEX3 for a tagged expression: tid, type, value, and mod when the value has one.
-annotation timex_annotation(const resolve::timex& t, std::string tid);
+/// TIMEX3 for each tagged expression, tids t1, t2, ... in text order: type, value, mod when the
+/// value has one, temporalFunction, and the anchorTimeID of a relative value: t0 (the creation
+/// time, when `has_creation_time`) for a publication anchor, the latest earlier TIMEX3 starting on
+/// the day counted from for a narrative one.
+std::vector<annotation> timex_annotations(const std::vector<resolve::timex>& found, bool has_creation_time);
 
 /// EVENT for an event trigger: eid and class (TimeML classes: OCCURRENCE, REPORTING, STATE, ...).
 annotation event_annotation(corpus::span where, std::string eid, std::string event_class);
