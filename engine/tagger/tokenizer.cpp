@@ -168,9 +168,17 @@ std::size_t lex_number(builder& b, std::size_t i) {
   std::size_t j = digit_run(s, i);
   const std::size_t len = j - i;
 
-  // ISO date: 4-2-2.
-  if (len == 4 && j + 6 <= n && s[j] == '-' && is_digit(s[j + 1]) && is_digit(s[j + 2]) &&
-      s[j + 3] == '-' && is_digit(s[j + 4]) && is_digit(s[j + 5]) && (j + 6 == n || !is_digit(s[j + 6]))) {
+  // ISO date: 4-2-2; year first with slashes or dots too, as East Asian outlets write it
+  // ("2021/05/18", "2021.05.18"), when the month and day are possible.
+  const auto year_first = [&](char sep) {
+    if (sep == '-') return true;
+    const int mo = to_int(s, j + 1, j + 3), d = to_int(s, j + 4, j + 6);
+    return mo >= 1 && mo <= 12 && d >= 1 && d <= 31 &&
+           !(j + 7 < n && s[j + 6] == sep && is_digit(s[j + 7]));  // not "2021.05.18.3"
+  };
+  if (len == 4 && j + 6 <= n && (s[j] == '-' || s[j] == '/' || s[j] == '.') && is_digit(s[j + 1]) &&
+      is_digit(s[j + 2]) && s[j + 3] == s[j] && is_digit(s[j + 4]) && is_digit(s[j + 5]) &&
+      (j + 6 == n || !is_digit(s[j + 6])) && year_first(s[j])) {
     auto& t = b.push(i, j + 6, token_kind::isodate);
     t.num = to_int(s, i, j);
     t.num2 = to_int(s, j + 1, j + 3);
@@ -249,6 +257,23 @@ std::size_t lex_number(builder& b, std::size_t i) {
       t.num2 = m;
       b.set_norm(t, s.substr(i, e - i));
       return e;
+    }
+  }
+  // American numeric date with hyphens, year last: 05-18-2021 (read like 5/18/2021). Without the
+  // four-digit year, "5-18" is a range or a score.
+  if (len <= 2 && j + 1 < n && s[j] == '-' && is_digit(s[j + 1])) {
+    const std::size_t k = digit_run(s, j + 1);
+    if (k - (j + 1) <= 2 && k + 1 < n && s[k] == '-' && is_digit(s[k + 1])) {
+      const std::size_t m = digit_run(s, k + 1);
+      if (m - (k + 1) == 4 && (m == n || !(s[m] == '-' || s[m] == '.' || s[m] == ',') || m + 1 >= n ||
+                               !is_digit(s[m + 1]))) {
+        auto& t = b.push(i, m, token_kind::slashdate);
+        t.num = to_int(s, i, j);
+        t.num2 = to_int(s, j + 1, k);
+        t.num3 = to_int(s, k + 1, m);
+        b.set_norm(t, s.substr(i, m - i));
+        return m;
+      }
     }
   }
   // Slashed date or fraction: 5/18/2021, 5/18/21, 5/18, 1/2.
