@@ -64,6 +64,7 @@ std::string_view unit_code(std::string_view unit, bool& time_unit) {
   if (unit == "quarter") return "Q";
   if (unit == "decade") return "DE";
   if (unit == "century") return "CE";
+  if (unit == "millennium") return "ML";
   if (unit == "weekend") return "WE";
   if (unit == "fortnight") return "FN";
   if (unit == "half") return "H";
@@ -84,6 +85,7 @@ std::optional<std::string> fractional_duration(const meaning& m) {
   if (unit == "year") u = unit_in{1, 'Y', false};
   else if (unit == "decade") u = unit_in{10, 'Y', false};
   else if (unit == "century") u = unit_in{100, 'Y', false};
+  else if (unit == "millennium") u = unit_in{1000, 'Y', false};
   else if (unit == "half") u = unit_in{6, 'M', false};
   else if (unit == "quarter") u = unit_in{3, 'M', false};
   else if (unit == "month") u = unit_in{1, 'M', false};
@@ -182,6 +184,7 @@ value duration_of(const meaning& m) {
     // writes them ("a decade" P10Y); quarters keep their own unit ("two quarters" P2Q).
     if (code == "DE") { n *= 10; code = "Y"; }
     else if (code == "CE") { n *= 100; code = "Y"; }
+    else if (code == "ML") { n *= 1000; code = "Y"; }
     else if (code == "H" && !time_unit) { n *= 6; code = "M"; }
     else if (code == "WE") { n *= 2; code = "D"; }
     else if (code == "FN") n *= 2;
@@ -529,8 +532,8 @@ class resolver {
     // "a decade ago", "two centuries later": that many years from the anchor, a year. The
     // decade or century containing that year ("198" for "a decade ago" in 1999) would name
     // the 1980s, most of which are not ten years back.
-    if (unit_used == "decade" || unit_used == "century") {
-      const int years = n * (unit_used == "decade" ? 10 : 100);
+    if (unit_used == "decade" || unit_used == "century" || unit_used == "millennium") {
+      const int years = n * (unit_used == "decade" ? 10 : unit_used == "century" ? 100 : 1000);
       return of(value::of_year(date::year_month_day{a->day}.year() + date::years{years}), a->kind);
     }
     if (unit == "year") {
@@ -604,7 +607,7 @@ class resolver {
     if (den <= 0 || get(field::numerator) < 0) return std::nullopt;
     long long num = (has(field::amount) ? get(field::amount) : 0) * den + get(field::numerator);
     struct step { std::string_view from, to; int factor; };
-    static constexpr step kSmaller[] = {{"century", "year", 100}, {"decade", "year", 10}, {"year", "month", 12},
+    static constexpr step kSmaller[] = {{"millennium", "year", 1000}, {"century", "year", 100}, {"decade", "year", 10}, {"year", "month", 12},
                                         {"fortnight", "day", 14}, {"week", "day", 7}, {"day", "hour", 24},
                                         {"hour", "minute", 60}};
     for (;;) {
