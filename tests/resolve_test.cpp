@@ -226,6 +226,19 @@ BOOST_AUTO_TEST_CASE(impossible_dates_are_reported_not_coerced) {
   BOOST_TEST(run("on February 29, 2020", "2021-05-19").size() == 1u);
 }
 
+// A weekday the stated date does not fall on is reported; the date stands.
+BOOST_AUTO_TEST_CASE(a_wrong_weekday_is_reported_and_the_date_kept) {
+  diagnostics d;
+  const auto t = run("The vote was held on Monday, May 19, 2021.", "2021-05-25", &d);
+  BOOST_TEST_REQUIRE(t.size() == 1u);
+  BOOST_TEST(t[0].value.timex == "2021-05-19");
+  BOOST_TEST_REQUIRE(d.size() == 1u);
+  BOOST_TEST(d[0].message == "'Monday, May 19, 2021': 2021-05-19 is a Wednesday, not the weekday stated; the date is kept");
+  diagnostics none;
+  run("The vote was held on Wednesday, May 19, 2021.", "2021-05-25", &none);
+  BOOST_TEST(none.empty());
+}
+
 BOOST_AUTO_TEST_CASE(no_reference_time_leaves_deictics_unresolved) {
   annotate_options opt;
   const auto t = annotate("yesterday, and in 1986", opt, english());

@@ -553,6 +553,14 @@ void annotate(std::string_view text, const annotate_options& options, const tagg
                                                  text.substr(start, end - start))});
         continue;
       }
+      if (r.weekday_conflict && options.report) {
+        static constexpr const char* kDays[] = {"", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                                "Saturday", "Sunday"};
+        options.report->push_back({severity::warning, options.file, position_of(text, start), "tagger",
+                                   fmt::format("'{}': {} is a {}, not the weekday stated; the date is kept",
+                                               text.substr(start, end - start), r.value.timex.substr(0, 10),
+                                               kDays[r.weekday_conflict])});
+      }
       timex t;
       t.start = start;
       t.end = end;

@@ -887,7 +887,12 @@ class resolver {
       const auto ymd = y / date::month{static_cast<unsigned>(get(field::month))} /
                        date::day{static_cast<unsigned>(std::max(0, get(field::day)))};
       if (!ymd.ok()) return impossible(value::of_ref(""));
-      return of(day_value(ymd), anchor_kind::absolute);
+      auto r = of(day_value(ymd), anchor_kind::absolute);
+      // "Monday, May 19, 2021" when May 19 was a Wednesday: the date is kept (a weekday is the
+      // likelier slip), and the reader is told.
+      if (has(field::weekday) && date::weekday{ymd}.iso_encoding() != static_cast<unsigned>(get(field::weekday)))
+        r.weekday_conflict = static_cast<int>(date::weekday{ymd}.iso_encoding());
+      return r;
     }
     if (has(field::month)) {
       const unsigned mo = static_cast<unsigned>(get(field::month));

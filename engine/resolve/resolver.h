@@ -72,6 +72,9 @@ struct resolution {
   std::vector<time::value> alternatives;  // other readings, most likely first
   bool unresolved = false;  // needed an anchor that was not available
   bool impossible = false;  // a stated date that does not exist
+  /// A full date stated with a weekday it does not fall on: the weekday it falls on (ISO, 1 =
+  /// Monday); 0 when they agree or no weekday was stated.
+  int weekday_conflict = 0;
   /// The reporting period under discussion moved to another year ("a year earlier", "the
   /// year-ago quarter", "the 1988 period"): a point of comparison, which moves neither the
   /// narrative nor the period under discussion.

@@ -249,7 +249,7 @@ std::size_t lex_number(builder& b, std::size_t i) {
   if (len <= 2 && j + 2 < n + 0 && s[j] == ':' && j + 2 < n && is_digit(s[j + 1]) && is_digit(s[j + 2]) &&
       (j + 3 == n || !is_digit(s[j + 3]))) {
     const int h = to_int(s, i, j), m = to_int(s, j + 1, j + 3);
-    if (h <= 24 && m <= 59) {
+    if ((h < 24 || (h == 24 && m == 0)) && m <= 59) {  // "24:00" closes a day; "24:30" is no time
       std::size_t e = j + 3;
       if (e + 2 < n && s[e] == ':' && is_digit(s[e + 1]) && is_digit(s[e + 2])) e += 3;
       auto& t = b.push(i, e, token_kind::clock);
