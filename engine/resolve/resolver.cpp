@@ -627,6 +627,11 @@ class resolver {
     if (has(field::month)) return month_shift(n);
     if (has(field::season)) return season_shift(n);
     if (has(field::holiday)) return holiday_shift(n);
+    if (has(field::hour)) {  // "5 p.m. yesterday", "3:30 this afternoon", "8 tonight"
+      const auto a = narr ? narrative_anchor(true) : publication_anchor();
+      if (!a) return unresolved();
+      return of(day_value(date::year_month_day{a->day + date::days{n}}), a->kind);
+    }
     if (has(field::part)) {  // "this morning", "tonight", "last night"
       const auto a = narr ? narrative_anchor(true) : publication_anchor();
       if (!a) return unresolved();
@@ -712,11 +717,22 @@ class resolver {
       const auto ampm = text(field::ampm);
       if (ampm == "pm" && h < 12) h += 12;
       if (ampm == "am" && h == 12) h = 0;
-      if (h > 24) return value::of_day(d);
+      // Without a.m./p.m. the part of the day says which half: "3:30 this afternoon", "8
+      // tonight" (a night hour before six is the small hours: "2 tonight" stays 02:00).
+      const auto part = text(field::part);
+      if (ampm.empty() && h < 12 &&
+          ((part == "AF" || part == "EV") || (part == "NI" && h >= 6)))
+        h += 12;
+      int mi = has(field::minute) ? get(field::minute) : 0;
+      // "a quarter to five": the lexicon gives the minutes before the hour as a negative minute.
+      if (mi < 0) {
+        h -= 1;
+        mi += 60;
+      }
+      if (h > 24 || h < 0) return value::of_day(d);
       // "midnight Friday" closes Friday: TimeML's T24:00 of the day named. Midnight alone is the
       // one that opens the anchor's day.
       if (h == 24 && !(has(field::weekday) || has(field::day))) h = 0;
-      const int mi = has(field::minute) ? get(field::minute) : 0;
       if (!has(field::minute) && !ampm.empty()) {
         auto v = value::of_minute(d, std::chrono::minutes{h * 60});
         return v;
