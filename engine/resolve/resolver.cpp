@@ -320,6 +320,18 @@ class resolver {
     if (a) used_ = a;
     return a;
   }
+  // The narrative point a unit counts from: a day for days and weeks, unless the narrative's
+  // latest date is itself a week ("Two weeks later ... The previous week"), which a week may
+  // count from.
+  std::optional<anchor_point> narrative_anchor(std::string_view unit) const {
+    const auto& any = c_.narrative_any;
+    if ((unit == "week" || unit == "fortnight" || unit == "weekend") && any && any->span &&
+        any->gran == granularity::week) {
+      used_ = anchor_point{day_of(any->span->start), std::nullopt, anchor_kind::narrative};
+      return used_;
+    }
+    return narrative_anchor(day_level_unit(unit));
+  }
 
   bool has(field f) const { return m_.has(f); }
   int get(field f) const { return m_.get(f); }
@@ -497,7 +509,7 @@ class resolver {
     const auto unit = text(field::unit);
     if (c_.offset_base) return offset_from_base(unit);
     const bool narr = text(field::anchor) == "narrative";
-    auto a = narr ? narrative_anchor(day_level_unit(unit)) : publication_anchor();
+    auto a = narr ? narrative_anchor(unit) : publication_anchor();
     if (!a) return unresolved();
     // "In 2020 ... A month earlier": a month counted from a whole year names no month. The
     // last dated day is the anchor when it lies in that year, or there is none.
@@ -639,7 +651,7 @@ class resolver {
     }
     if (!has(field::unit)) return unresolved();
     const auto unit = text(field::unit);
-    const auto a = narr ? narrative_anchor(day_level_unit(unit)) : publication_anchor();
+    const auto a = narr ? narrative_anchor(unit) : publication_anchor();
     if (!a) return unresolved();
     if (has(field::quarter) || has(field::half)) {  // "this year's third quarter", "next year's first half"
       const date::year_month_day d{a->day};
