@@ -71,6 +71,9 @@ BOOST_AUTO_TEST_CASE(resolution_table) {
       {"The vote is set for November 22.", "2021-05-19", "2021-11-22"},
       {"They have until August 1 to leave.", "2021-05-19", "2021-08-01"},
       {"We met on May 18. A day earlier, he arrived.", "2021-05-19", "2021-05-18 2021-05-17"},
+      // hours and minutes count from the narrative's time of day
+      {"The polls closed at 11 p.m. Three hours later, results came in.", "2021-05-19",
+       "2021-05-19T23:00 2021-05-20T02"},
       // a week counts from the narrative's latest date when that is a week
       {"On July 4, 2019 he resigned. Two weeks later they recovered. The previous week was calm.", "2021-05-19",
        "2019-07-04 2019-W29 2019-W28"},

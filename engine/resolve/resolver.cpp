@@ -40,7 +40,14 @@ std::optional<anchor_point> publication(const resolve_context& c) {
 
 std::optional<anchor_point> narrative(const resolve_context& c, bool needs_day) {
   const auto& v = needs_day ? c.narrative_day : c.narrative_any;
-  if (v && v->span) return anchor_point{day_of(v->span->start), std::nullopt, anchor_kind::narrative};
+  if (v && v->span) {
+    // A narrative time of day ("at 3:45 a.m. ... 10 minutes later") is the clock hours and
+    // minutes count from.
+    std::optional<std::chrono::minutes> clock;
+    if (v->gran <= granularity::hour)
+      clock = std::chrono::duration_cast<std::chrono::minutes>(v->span->start - date::floor<date::days>(v->span->start));
+    return anchor_point{day_of(v->span->start), clock, anchor_kind::narrative};
+  }
   if (!needs_day && c.narrative_day && c.narrative_day->span)
     return anchor_point{day_of(c.narrative_day->span->start), std::nullopt, anchor_kind::narrative};
   return publication(c);
@@ -558,7 +565,7 @@ class resolver {
         return r;
       }
     }
-    auto v = unit_value(unit_used, a->day, n, a->kind == anchor_kind::publication ? a->clock : std::nullopt);
+    auto v = unit_value(unit_used, a->day, n, a->clock);
     if (!v) return unresolved();
     return of(*v, a->kind);
   }
