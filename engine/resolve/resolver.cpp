@@ -372,10 +372,11 @@ class resolver {
     if (special == "period_ended") return period_ended();
     if (special == "latest_period") return latest_period();
     if (special == "year_ago_period") return period(-1);
-    if (special == "week_of") {  // "the week of March 6": the ISO week that holds the day
+    if (special == "week_of") {  // "the week of March 6": the ISO week (or weekend) that holds the day
       auto r = calendar();
       if (!r.unresolved && !r.impossible && r.value.span && r.value.gran == granularity::day) {
-        r.value = of_week(date::year_month_day{day_of(r.value.span->start)});
+        const date::year_month_day day{day_of(r.value.span->start)};
+        r.value = m_.has(field::unit) && text(field::unit) == "weekend" ? of_weekend(day) : of_week(day);
         r.alternatives.clear();
       }
       return r;
