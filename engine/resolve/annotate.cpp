@@ -36,6 +36,7 @@ bool boundary_before(const tagger::tokens& toks, std::size_t p) {
 struct cue {
   direction dir = direction::nearest;
   std::string_view word;  // into the tokens' normalized text
+  std::uint32_t sym = tagger::symbol_table::none;  // the word's symbol (for word_list::contains)
   std::size_t distance = 0;
   bool found = false;
   bool by_suffix = false;  // a regular past form found by its ending, not a listed verb
@@ -65,8 +66,8 @@ class cue_finder {
           // or participle, and the modal further left in the same clause sets the time.
           for (std::size_t j = k + 1; j <= window && first >= j; ++j) {
             const std::size_t q = first - j;
-            if (boundary_before(toks_, q + 1) || in(lex_.clause_breaks, toks_.norm(q)) ||
-                in(lex_.clause_starts, toks_.norm(q)))
+            if (boundary_before(toks_, q + 1) || lex_.clause_breaks.contains(sym(q)) ||
+                lex_.clause_starts.contains(sym(q)))
               break;
             const auto m = at(q, j, true);
             if (m && !m->by_suffix) {
@@ -81,14 +82,14 @@ class cue_finder {
     for (std::size_t p = last, k = 1; p < toks_.size() && k <= window; ++p, ++k) {
       if (boundary_before(toks_, p)) break;
       // A verb after a comma or a conjunction belongs to another clause.
-      if (in(lex_.clause_breaks, toks_.norm(p))) break;
+      if (lex_.clause_breaks.contains(sym(p))) break;
       if (auto c = at(p, k, false)) {
         right = *c;
         right.distance = k;
         break;
       }
     }
-    if (left.found && left.deadline && in(lex_.perfect_deadlines, left.word) &&
+    if (left.found && left.deadline && lex_.perfect_deadlines.contains(left.sym) &&
         (fronted(first - left.distance) ? in_sentence(first, last, lex_.past_perfect)
                                          : in_clause_before(first - left.distance, lex_.past_perfect))) {
       // "By late Monday, the military had carried out dozens of strikes", "members had filed
@@ -98,7 +99,7 @@ class cue_finder {
       left.dir = direction::past;
       return left;
     }
-    if (left.found && left.deadline && in(lex_.perfect_deadlines, left.word) &&
+    if (left.found && left.deadline && lex_.perfect_deadlines.contains(left.sym) &&
         simple_past_before(first, first - left.distance)) {
       // "The death toll rose to 212 by Friday", "police arrested 20 people by Sunday": the
       // clause's verb is past, and so is its deadline.
@@ -132,9 +133,7 @@ class cue_finder {
     return false;
   }
 
-  static bool in(const std::vector<std::string>& list, std::string_view w) {
-    return std::find(list.begin(), list.end(), w) != list.end();
-  }
+  std::uint32_t sym(std::size_t p) const { return toks_.list[p].sym; }
 
   // With no cue near the expression, the sentence's own tense: "In January, the company
   // hired ..."; the cue may stand across a comma. To the left only listed verbs count: an -ed
@@ -159,20 +158,20 @@ class cue_finder {
   }
 
   // Whether one of `words` stands in the expression's sentence.
-  bool in_sentence(std::uint32_t first, std::uint32_t last, const std::vector<std::string>& words) const {
+  bool in_sentence(std::uint32_t first, std::uint32_t last, const tagger::word_list& words) const {
     for (std::size_t p = first; p > 0 && !boundary_before(toks_, p); --p)
-      if (in(words, toks_.norm(p - 1))) return true;
+      if (words.contains(sym(p - 1))) return true;
     for (std::size_t p = last; p < toks_.size() && !boundary_before(toks_, p); ++p)
-      if (in(words, toks_.norm(p))) return true;
+      if (words.contains(sym(p))) return true;
     return false;
   }
 
   // Whether one of `words` stands before token p in its clause.
-  bool in_clause_before(std::size_t p, const std::vector<std::string>& words) const {
+  bool in_clause_before(std::size_t p, const tagger::word_list& words) const {
     for (std::size_t q = p; q > 0 && !boundary_before(toks_, q); --q) {
-      const auto w = toks_.norm(q - 1);
-      if (in(words, w)) return true;
-      if (in(lex_.clause_breaks, w)) return false;
+      const auto w = sym(q - 1);
+      if (words.contains(w)) return true;
+      if (lex_.clause_breaks.contains(w)) return false;
     }
     return false;
   }
@@ -202,13 +201,13 @@ private:
   bool simple_past_before(std::uint32_t first, std::size_t p) const {
     for (std::size_t q = p; q > 0 && !boundary_before(toks_, q); --q) {
       const std::size_t at_q = q - 1;
-      const auto w = toks_.norm(at_q);
-      if (in(lex_.clause_breaks, w) || in(lex_.clause_starts, w) || in(lex_.modals, w) ||
-          in(lex_.deadline_setters, w))
+      const auto w = sym(at_q);
+      if (lex_.clause_breaks.contains(w) || lex_.clause_starts.contains(w) || lex_.modals.contains(w) ||
+          lex_.deadline_setters.contains(w))
         return false;
-      if (w == "to" && at_q + 1 < p) {
+      if (toks_.norm(at_q) == "to" && at_q + 1 < p) {
         const auto& next = toks_.list[at_q + 1];
-        if (next.kind == token_kind::word && !next.capitalized && !in(lex_.adjective_after, toks_.norm(at_q + 1)))
+        if (next.kind == token_kind::word && !next.capitalized && !lex_.adjective_after.contains(next.sym))
           return false;
       }
       if (const auto c = at(at_q, first - at_q, true)) return c->dir == direction::past;
@@ -218,7 +217,7 @@ private:
 
   // Whether token p opens its sentence or clause.
   bool fronted(std::size_t p) const {
-    return boundary_before(toks_, p) || in(lex_.clause_breaks, toks_.norm(p - 1));
+    return boundary_before(toks_, p) || lex_.clause_breaks.contains(sym(p - 1));
   }
 
   static cue with_distance(cue c, std::size_t k) {
@@ -228,14 +227,14 @@ private:
 
   // "will be held", "was held": a participle after "be" takes its tense from the auxiliary,
   // so the scan goes on to it.
-  bool passive_before(std::size_t p) const { return p > 0 && in(lex_.passive, toks_.norm(p - 1)); }
+  bool passive_before(std::size_t p) const { return p > 0 && lex_.passive.contains(sym(p - 1)); }
 
   bool perfect_before(std::size_t p) const {
     for (std::size_t k = 1; k <= 2 && p >= k; ++k) {
-      const auto w = toks_.norm(p - k);
-      if (in(lex_.perfect, w)) return true;
+      if (lex_.perfect.contains(sym(p - k))) return true;
       // "has not given", "has recently given": the words that may stand in between (tense.toml).
-      const bool skip = in(lex_.perfect_skip, w) ||
+      const auto w = toks_.norm(p - k);
+      const bool skip = lex_.perfect_skip.contains(sym(p - k)) ||
                         std::any_of(lex_.perfect_skip_suffixes.begin(), lex_.perfect_skip_suffixes.end(),
                                     [&](const std::string& s) { return w.size() > s.size() + 1 && w.ends_with(s); });
       if (!skip) break;
@@ -250,6 +249,7 @@ private:
     const auto w = toks_.norm(p);
     cue c;
     c.word = w;
+    c.sym = t.sym;
     c.found = true;
     // The longest listed form wins: "next to" (a place) over "next", "plans to" over "plans".
     const tagger::lexicon::form* best = nullptr;
@@ -291,12 +291,12 @@ private:
     }
     // Regular past tense by its ending ("withdrew" must be listed; "voted" need not be).
     if (t.kind == token_kind::word && !t.capitalized && w.size() > 4 &&
-        !in(lex_.not_past, w)) {
+        !lex_.not_past.contains(t.sym)) {
       for (const auto& suf : lex_.past_suffixes)
         if (w.ends_with(suf)) {
           // "the planned summit", "a scheduled visit": an -ed word right after a determiner
           // (tense.toml: adjective_after) is an adjective, not a verb.
-          if (p > 0 && in(lex_.adjective_after, toks_.norm(p - 1))) return std::nullopt;
+          if (p > 0 && lex_.adjective_after.contains(sym(p - 1))) return std::nullopt;
           if (passive_before(p)) return std::nullopt;
           c.dir = perfect_before(p) ? direction::nearest : direction::past;
           c.by_suffix = true;

@@ -425,6 +425,21 @@ struct lexicon_builder {
 
   // The tables by symbol, once every symbol is known. A stable sort keeps lexicon order within
   // a group of forms, which is the order the matcher tries lexical items in.
+  // Interns every word of the settings lists, so that tokens spelled like one carry its id, and
+  // marks each list's members by symbol (word_list::contains). After all other interning: the
+  // tables are sized to the final symbol count. No token is empty, so neither is a symbol.
+  void index_word_lists() {
+    for (const auto& [name, list] : word_lists)
+      for (const auto& w : lex.*list)
+        if (!w.empty()) lex.symbols.intern(w);
+    for (const auto& [name, list] : word_lists) {
+      word_list& l = lex.*list;
+      l.member_.assign(lex.symbols.size(), false);
+      for (const auto& w : l)
+        if (!w.empty()) l.member_[lex.symbols.find(w)] = true;
+    }
+  }
+
   void index_by_symbol() {
     lex.root_literal_.assign(lex.symbols.size(), lexicon::no_child);
     for (const auto& e : lex.trie[0].literal) lex.root_literal_[e.sym] = e.child;
@@ -439,7 +454,7 @@ struct lexicon_builder {
   }
 
   // The settings that are lists of words, by name.
-  static constexpr std::pair<std::string_view, std::vector<std::string> lexicon::*> word_lists[] = {
+  static constexpr std::pair<std::string_view, word_list lexicon::*> word_lists[] = {
       {"past_suffixes", &lexicon::past_suffixes},
       {"not_past", &lexicon::not_past},
       {"perfect", &lexicon::perfect},
@@ -560,6 +575,7 @@ lexicon::load_result lexicon::from_sources(const std::vector<source>& sources) {
       b.file = sources[i].name;
       b.read_file(tables[i], pass == 1);
     }
+  b.index_word_lists();
   b.index_by_symbol();
   if (auto id = lex->class_id("tense")) lex->tense_class = *id;
   const bool failed = std::any_of(r.diags.begin(), r.diags.end(),

@@ -108,6 +108,24 @@ struct pattern {
   lexicon_origin origin;
 };
 
+/// A settings list of words (tense.toml's `clause_breaks`, ...), used as a vector of strings.
+/// `contains` tests a token by its symbol in one load instead of comparing its text with every
+/// word: each word of every list is interned when the lexicon is compiled, so a token spelled
+/// like one carries that word's id, and a token whose `sym` is `none` is in no list.
+class word_list : public std::vector<std::string> {
+ public:
+  word_list& operator=(std::vector<std::string> words) {
+    std::vector<std::string>::operator=(std::move(words));
+    return *this;
+  }
+  bool contains(std::uint32_t sym) const noexcept { return sym < member_.size() && member_[sym]; }
+
+ private:
+  std::vector<bool> member_;  // by symbol
+
+  friend struct lexicon_builder;
+};
+
 class lexicon {
  public:
   struct source {
@@ -190,32 +208,32 @@ class lexicon {
 
   // settings
   bool slash_month_first = true;
-  std::vector<std::string> past_suffixes, not_past, perfect, passive, clause_breaks;
+  word_list past_suffixes, not_past, perfect, passive, clause_breaks;
   /// Words that open a subordinate clause to the left of an expression ("that", "which"): a
   /// modal before them does not govern a verb after them.
-  std::vector<std::string> clause_starts;
+  word_list clause_starts;
   /// The past perfect auxiliary: in its sentence a deadline cue ("by") looks back.
-  std::vector<std::string> past_perfect;
+  word_list past_perfect;
   /// The deadline cues that look back in the past perfect ("had filed by Wednesday"); others
   /// keep their direction ("had been set to expire Nov. 6").
-  std::vector<std::string> perfect_deadlines;
+  word_list perfect_deadlines;
   /// Modals, and past verbs that set a deadline ("extended the offer until", "gave him until"):
   /// between them and a deadline cue the deadline still lies ahead of the clause's past.
-  std::vector<std::string> modals, deadline_setters;
+  word_list modals, deadline_setters;
   /// Tokens after an expression that make it modify a noun ("'s": "Wednesday's ruling").
-  std::vector<std::string> noun_modifier_after;
-  std::vector<std::string> year_guard_before, year_guard_after;
+  word_list noun_modifier_after;
+  word_list year_guard_before, year_guard_after;
   /// Words after which a past-suffix word is an adjective, not a verb ("the planned summit").
-  std::vector<std::string> adjective_after;
+  word_list adjective_after;
   /// Words that may stand between a perfect auxiliary and its participle ("has not given"),
   /// and word endings that do so ("has recently given"; only for words longer than the ending + 1).
-  std::vector<std::string> perfect_skip, perfect_skip_suffixes;
+  word_list perfect_skip, perfect_skip_suffixes;
   /// A lower-case word of 5+ letters after a bare year that ends in one of `plural_suffixes`
   /// and in none of `not_plural_suffixes` counts things: "2000 delegates" is no year.
-  std::vector<std::string> plural_suffixes, not_plural_suffixes;
+  word_list plural_suffixes, not_plural_suffixes;
   /// "a"/"per" + unit after a number, one of `rate_after` or a plural is a rate ("$2 million a
   /// year"): guard `not_rate`.
-  std::vector<std::string> rate_articles, rate_after;
+  word_list rate_articles, rate_after;
   std::uint16_t tense_class = 0xFFFF;  // class "tense" when present
 
  private:
