@@ -449,7 +449,11 @@ struct lexicon_builder {
     for (const auto& [first, f] : forms) ++lex.form_begin_[first + 1];
     for (std::size_t s = 1; s < lex.form_begin_.size(); ++s) lex.form_begin_[s] += lex.form_begin_[s - 1];
     lex.forms_.clear();
-    for (auto& [first, f] : forms) lex.forms_.push_back(std::move(f));
+    lex.continues_form_.assign(lex.symbols.size(), false);
+    for (auto& [first, f] : forms) {
+      if (!f.rest.empty()) lex.continues_form_[f.rest.front()] = true;
+      lex.forms_.push_back(std::move(f));
+    }
     forms.clear();
   }
 

@@ -164,6 +164,10 @@ class lexicon {
     if (first + 1 >= form_begin_.size()) return {};
     return {forms_.data() + form_begin_[first], forms_.data() + form_begin_[first + 1]};
   }
+  /// Whether `sym` is the second token of some form of several tokens. When the token after a
+  /// form's first is not, only one-token forms can match there: "the" starts dozens of forms
+  /// and precedes a word none of them continues with most of the time.
+  bool continues_form(std::uint32_t sym) const { return sym < continues_form_.size() && continues_form_[sym]; }
   /// The same for a normalized token given as text (callers without symbols).
   std::span<const form> forms_starting(std::string_view first) const {
     return forms_starting(symbols.find(first));
@@ -245,6 +249,7 @@ class lexicon {
   std::deque<std::string> pool_;  // text field values; stable addresses
   std::vector<form> forms_;                // grouped by first symbol, lexicon order within a group
   std::vector<std::uint32_t> form_begin_;  // by symbol: forms_[form_begin_[s] .. form_begin_[s + 1])
+  std::vector<bool> continues_form_;       // by symbol: see continues_form
   std::vector<std::uint32_t> root_literal_;  // by symbol: trie[0]'s literal child, or no_child
 
   friend struct lexicon_builder;

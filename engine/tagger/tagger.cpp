@@ -132,7 +132,9 @@ class matcher {
       if (t.kind != token_kind::word && t.kind != token_kind::punct && t.kind != token_kind::number &&
           t.kind != token_kind::ordinal)
         continue;
+      const bool may_continue = p + 1 < n && lex_.continues_form(toks_.list[p + 1].sym);
       for (const auto& f : lex_.forms_starting(t.sym)) {
+        if (!f.rest.empty() && !may_continue) continue;  // without reading the rest's symbols
         if (p + 1 + f.rest.size() > n) continue;
         bool ok = true;
         for (std::size_t k = 0; k < f.rest.size() && ok; ++k) ok = toks_.list[p + 1 + k].sym == f.rest[k];
