@@ -176,7 +176,7 @@ class cue_finder {
     return false;
   }
 
-public:
+ public:
   // Whether a reporting verb ("said", "told reporters") stands at most `reach` words before
   // token p, outside quotation marks: the expression then dates the speech act.
   bool reported(std::size_t p, const std::vector<bool>& quoted, std::size_t reach = 5) const {
@@ -193,7 +193,7 @@ public:
     return false;
   }
 
-private:
+ private:
   // Whether the verb of the clause before token p (a deadline cue) is in the simple past, with
   // no future between: "rose to 212 by", not "agreed to sell the unit by" (an infinitive looks
   // ahead), "said it would repay the loan by", "should go home by" (a modal), "extended its
