@@ -54,8 +54,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (t.text != text.substr(t.start, t.end - t.start)) std::abort();
     if (t.start < last_end) std::abort();  // overlapping or out of order: TimeML cannot say it
     last_end = t.end;
-    doc.annotations.push_back(exports::timeml::timex_annotation(t, "t"));
   }
+  doc.annotations = exports::timeml::timex_annotations(found, false);
   const auto w = exports::timeml::write(doc, "fuzz.tml");
   // Characters XML cannot carry are legitimately replaced (with a warning); otherwise the
   // written file must read back to the same text and spans.
