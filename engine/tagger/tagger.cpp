@@ -110,6 +110,7 @@ class matcher {
   static constexpr std::uint32_t kNoEdge = lexicon::no_child;
   std::vector<std::uint32_t> root_edge_;
   std::uint32_t start_ = 0, best_end_ = 0, best_pattern_ = 0;
+  bool probing_ = false;  // inside date_starts_at's lookahead
   std::vector<step> path_, best_path_;
 
   // Whether a connector edge leaves the root for this symbol (a pattern whose elements before
@@ -231,7 +232,10 @@ class matcher {
   // Tuesday", "May 18"): not a duration, a set, a vague or fuzzy reference, or another offset.
   // The walk runs nested inside the current one, whose state is set aside meanwhile.
   bool date_starts_at(std::uint32_t p) {
-    if (p >= toks_.size()) return false;
+    // An offset's date is no offset itself, so the lookahead never nests: a text of a thousand
+    // "a day after"s costs a thousand short lookaheads, not a thousand-deep recursion.
+    if (p >= toks_.size() || probing_) return false;
+    probing_ = true;
     auto saved_path = std::move(path_), saved_best = std::move(best_path_);
     const auto saved_start = start_, saved_end = best_end_, saved_pattern = best_pattern_;
     start_ = best_end_ = p;
@@ -257,6 +261,7 @@ class matcher {
     start_ = saved_start;
     best_end_ = saved_end;
     best_pattern_ = saved_pattern;
+    probing_ = false;
     return date;
   }
 
