@@ -71,6 +71,8 @@ BOOST_AUTO_TEST_CASE(resolution_table) {
       {"The vote is set for November 22.", "2021-05-19", "2021-11-22"},
       {"They have until August 1 to leave.", "2021-05-19", "2021-08-01"},
       {"We met on May 18. A day earlier, he arrived.", "2021-05-19", "2021-05-18 2021-05-17"},
+      // an offset's date is no offset itself: only the last of a chain counts from the date
+      {"It ended a day after a day after Christmas.", "2021-05-19", "P1D 2020-12-26"},
       // hours and minutes count from the narrative's time of day
       {"The polls closed at 11 p.m. Three hours later, results came in.", "2021-05-19",
        "2021-05-19T23:00 2021-05-20T02"},
