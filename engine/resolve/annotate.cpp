@@ -406,11 +406,11 @@ std::vector<bool> quoted_tokens(const tagger::tokens& toks) {
   return in;
 }
 
-// The number of paragraphs (lines with text) before token p.
-std::size_t paragraph_of(const tagger::tokens& toks, std::size_t p) {
-  std::size_t n = 0;
-  for (std::size_t q = 1; q <= p && q < toks.size(); ++q) n += toks.list[q].newline_before;
-  return n;
+// For each token, the number of paragraphs (lines with text) before it.
+std::vector<std::uint32_t> paragraphs(const tagger::tokens& toks) {
+  std::vector<std::uint32_t> out(toks.size(), 0);
+  for (std::size_t q = 1; q < toks.size(); ++q) out[q] = out[q - 1] + toks.list[q].newline_before;
+  return out;
 }
 
 // Keeps the reporting period under discussion: the quarter a report is about ("third-quarter
@@ -474,12 +474,13 @@ void annotate(std::string_view text, const annotate_options& options, const tagg
     const auto tagged = tagger::tag(piece, lex, tense_of(lex));
     const cue_finder cues(tagged.toks, lex);
     const auto quoted = quoted_tokens(tagged.toks);
+    const auto paragraph = paragraphs(tagged.toks);
     // The day each paragraph's quotes were spoken, when its attribution dates them ('"We met
     // yesterday," he said on Friday'): a day outside quotes right after a reporting verb.
     std::vector<std::pair<std::size_t, reference_time>> speech_days;  // (paragraph, day)
     for (const auto& m : tagged.mentions) {
       if (quoted[m.first] || !cues.reported(m.first, quoted)) continue;
-      const auto para = paragraph_of(tagged.toks, m.first);
+      const auto para = paragraph[m.first];
       if (!speech_days.empty() && speech_days.back().first == para) continue;
       const auto said = resolve_with_cues(m, cues, ctx);
       if (!said.unresolved && calendar_value(said.value) && said.value.gran == time::granularity::day)
@@ -528,9 +529,9 @@ void annotate(std::string_view text, const annotate_options& options, const tagg
         // today is the day the attribution gives, else the story's day, not the paper's.
         auto spoken = ctx;
         spoken.dct = story_day;
-        const auto para = paragraph_of(tagged.toks, m.first);
-        for (const auto& [p, day] : speech_days)
-          if (p == para) spoken.dct = day;
+        const auto said = std::lower_bound(speech_days.begin(), speech_days.end(), paragraph[m.first],
+                                           [](const auto& sd, std::size_t para) { return sd.first < para; });
+        if (said != speech_days.end() && said->first == paragraph[m.first]) spoken.dct = said->second;
         if (!spoken.dct) spoken.dct = ctx.dct;
         r = resolve(m.what, spoken);
         if (r.anchor == time::anchor_kind::publication) r.anchor = time::anchor_kind::narrative;
@@ -581,7 +582,7 @@ void annotate(std::string_view text, const annotate_options& options, const tagg
           story_decided = true;
           const auto day = date::floor<date::days>(t.value.span->start);
           const auto lag = (date::floor<date::days>(ctx.dct->local) - day).count();
-          if (paragraph_of(tagged.toks, m.first) < 2 && lag >= 1 && lag <= 3)
+          if (paragraph[m.first] < 2 && lag >= 1 && lag <= 3)
             story_day = reference_time{day, time::granularity::day};
         }
         ctx.narrative_any = t.value;
