@@ -72,6 +72,11 @@ class matcher {
   std::vector<mention> run() {
     std::vector<mention> out;
     const std::uint32_t n = static_cast<std::uint32_t>(toks_.size());
+    // A mention is about 760 bytes and dense text has one every few tokens: growing the vector
+    // step by step moved every mention a dozen times into freshly faulted pages (most of the
+    // time on a list of dates). Room for one per two tokens is reserved up front instead; pages
+    // that no mention touches are never faulted in.
+    out.reserve(n / 2 + 1);
     std::uint32_t i = 0;
     while (i < n) {
       // Most tokens can start nothing: no root literal edge, no lexical item, no numeric shape,
