@@ -556,9 +556,10 @@ class resolver {
       const int years = n * (unit_used == "decade" ? 10 : unit_used == "century" ? 100 : 1000);
       return of(value::of_year(date::year_month_day{a->day}.year() + date::years{years}), a->kind);
     }
-    if (unit == "year") {
+    if (unit == "year" && (n == 1 || n == -1)) {
       // "a year ago" in a report about a quarter compares with the same quarter a year before
-      // (after "the nine months", with the year before).
+      // (after "the nine months", with the year before). Only a year: results are compared
+      // with the year before, and "three years ago" dates an event, not a reporting period.
       if (const auto q = discussed(false)) {
         auto r = of(in_year(*q, date::year_month_day{day_of(q->span->start)}.year() + date::years{n}),
                     anchor_kind::narrative);
