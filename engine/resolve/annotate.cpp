@@ -54,12 +54,18 @@ class cue_finder {
     // from that noun, not from the verb of the clause.
     if (glued_after(last, lex_.noun_modifier_after)) return {};
     cue left, right;
-    for (std::size_t k = 1; k <= window && first >= k; ++k) {
+    std::size_t aside = 0;  // tokens of closed asides passed over: they count for no distance
+    for (std::size_t k = 1; k <= window + aside && first >= k; ++k) {
       const std::size_t p = first - k;
       if (boundary_before(toks_, p + 1)) break;
-      if (auto c = at(p, k, true)) {
+      if (const auto o = aside_opening(p)) {
+        aside += p - *o + 1;
+        k = first - *o;
+        continue;
+      }
+      if (auto c = at(p, k - aside, true)) {
         left = *c;
-        left.distance = k;
+        left.distance = k - aside;
         if (c->by_suffix) {
           // The finite verb comes first in its verb group: in "will redeem preferred shares on
           // Oct. 31" or "would be paid on a still unspecified date", the -ed word is an adjective
@@ -71,7 +77,7 @@ class cue_finder {
               break;
             const auto m = at(q, j, true);
             if (m && !m->by_suffix) {
-              if (m->dir == direction::future) left = *m, left.distance = k;
+              if (m->dir == direction::future) left = *m, left.distance = k - aside;
               break;
             }
           }
@@ -138,23 +144,65 @@ class cue_finder {
   // With no cue near the expression, the sentence's own tense: "In January, the company
   // hired ..."; the cue may stand across a comma. To the left only listed verbs count: an -ed
   // word far before the expression is as often an adjective as a verb.
+  // Asides ("The minister, who took office in 2019, faces a vote Thursday") are passed over.
   cue sentence_cue(std::uint32_t first, std::uint32_t last) const {
     constexpr std::size_t reach = 40;
     bool left_open = true, right_open = true;
+    std::size_t l = first, r = last;  // the next token to look at is l - 1, and r
     for (std::size_t k = 1; k <= reach && (left_open || right_open); ++k) {
       if (left_open) {
-        left_open = first >= k && !boundary_before(toks_, first - k + 1);
+        if (l > 0 && !boundary_before(toks_, l))
+          if (const auto o = aside_opening(l - 1)) l = *o;
+        left_open = l > 0 && !boundary_before(toks_, l);
         if (left_open)
-          if (auto c = at(first - k, k, true); c && !c->by_suffix) return with_distance(*c, k);
+          if (auto c = at(--l, k, true); c && !c->by_suffix) return with_distance(*c, k);
       }
       if (right_open) {
-        const std::size_t p = last + k - 1;
-        right_open = p < toks_.size() && !boundary_before(toks_, p);
+        if (r < toks_.size() && !boundary_before(toks_, r)) r = aside_end(r);
+        right_open = r < toks_.size() && !boundary_before(toks_, r);
         if (right_open)
-          if (auto c = at(p, k, false)) return with_distance(*c, k);
+          if (auto c = at(r++, k, false)) return with_distance(*c, k);
       }
     }
     return {};
+  }
+
+  // An aside is a relative clause between commas (", who took office in 2019,") or words in
+  // brackets: its verbs have their own time, not the time of the clause around it.
+  // The first token of the aside that closes with token p, if p closes one.
+  std::optional<std::size_t> aside_opening(std::size_t p) const {
+    constexpr std::size_t reach = 30;
+    const auto close = toks_.norm(p);
+    if (close != "," && close != ")") return std::nullopt;
+    for (std::size_t k = 1; k <= reach && p >= k; ++k) {
+      const std::size_t q = p - k;
+      if (boundary_before(toks_, q + 1)) return std::nullopt;
+      const auto t = toks_.norm(q);
+      if (close == ")") {
+        if (t == "(") return q;
+        if (t == ")") return std::nullopt;
+      } else if (t == ",") {
+        if (q + 1 < p && lex_.relative_pronouns.contains(sym(q + 1))) return q;
+        return std::nullopt;
+      }
+    }
+    return std::nullopt;
+  }
+
+  // The token after the aside that opens with token p, or p when none opens there. An aside
+  // left open runs to the end of its sentence.
+  std::size_t aside_end(std::size_t p) const {
+    constexpr std::size_t reach = 30;
+    const auto open = toks_.norm(p);
+    const bool bracket = open == "(";
+    if (!bracket && !(open == "," && p + 1 < toks_.size() && lex_.relative_pronouns.contains(sym(p + 1))))
+      return p;
+    std::size_t q = p + 1;
+    for (; q < toks_.size() && q <= p + reach && !boundary_before(toks_, q); ++q) {
+      const auto t = toks_.norm(q);
+      if (bracket ? t == ")" : t == ",") return q + 1;
+    }
+    return q < toks_.size() && q <= p + reach ? q : p;
   }
 
   // Whether one of `words` stands in the expression's sentence.

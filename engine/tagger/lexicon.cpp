@@ -465,6 +465,7 @@ struct lexicon_builder {
       {"passive", &lexicon::passive},
       {"clause_breaks", &lexicon::clause_breaks},
       {"clause_starts", &lexicon::clause_starts},
+      {"relative_pronouns", &lexicon::relative_pronouns},
       {"past_perfect", &lexicon::past_perfect},
       {"perfect_deadlines", &lexicon::perfect_deadlines},
       {"modals", &lexicon::modals},

@@ -216,6 +216,9 @@ class lexicon {
   /// Words that open a subordinate clause to the left of an expression ("that", "which"): a
   /// modal before them does not govern a verb after them.
   word_list clause_starts;
+  /// Words that open a relative clause after a comma (", who took office in 2019,"): such an
+  /// aside, once closed, gives no tense to the clause around it.
+  word_list relative_pronouns;
   /// The past perfect auxiliary: in its sentence a deadline cue ("by") looks back.
   word_list past_perfect;
   /// The deadline cues that look back in the past perfect ("had filed by Wednesday"); others
