@@ -243,6 +243,16 @@ BOOST_AUTO_TEST_CASE(lexicon_errors_name_file_line_and_column) {
              "lexicon/en/bad.toml:6:9: error: lexicon: unknown class <mont> (did you mean <month>?)");
 }
 
+BOOST_AUTO_TEST_CASE(a_tense_must_be_one_the_resolver_reads) {
+  auto r = lexicon::from_sources({{"t.toml", "[[entry]]\nclass = \"tense\"\ntense = \"futur\"\nforms = [\"will\"]\n"}});
+  BOOST_TEST(!r.value);
+  BOOST_TEST_REQUIRE(!r.diags.empty());
+  BOOST_TEST(r.diags[0].to_string() ==
+             "t.toml:3:9: error: lexicon: tense 'futur' is not one of past, future, scheduled, report, present, none");
+  r = lexicon::from_sources({{"t.toml", "[[entry]]\nclass = \"tense\"\ntense = \"scheduled\"\nforms = [\"meets\"]\n"}});
+  BOOST_TEST(r.value != nullptr);
+}
+
 // The <fraction> and <decimal> shapes set numerator/denominator (and amount and the flag
 // decimal), whatever the pattern binds; not_after: refuses a listed word before the match.
 BOOST_AUTO_TEST_CASE(fraction_and_decimal_shapes_and_not_after) {

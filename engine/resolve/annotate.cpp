@@ -309,10 +309,12 @@ class cue_finder {
       for (std::size_t k = 0; ok && k < f.rest.size(); ++k) ok = toks_.list[p + 1 + k].sym == f.rest[k];
       if (!ok) continue;
       // A cue with a reach ("since", "payable", "of record") governs only an expression
-      // that follows it that closely.
+      // that follows its last word that closely.
       const auto reach = std::find_if(e.sets.begin(), e.sets.end(),
                                       [](const tagger::setting& s) { return s.name == field::reach; });
-      if (reach != e.sets.end() && (!before || distance > static_cast<std::size_t>(reach->number))) continue;
+      if (reach != e.sets.end() &&
+          (!before || distance > f.rest.size() + static_cast<std::size_t>(reach->number)))
+        continue;
       best = &f;
       best_has_reach = reach != e.sets.end();
     }
@@ -330,6 +332,11 @@ class cue_finder {
           if (passive_before(p)) return std::nullopt;
           c.dir = perfect_before(p) ? direction::nearest : direction::past;
         } else if (s.text == "future") {
+          c.dir = direction::future;
+        } else if (s.text == "scheduled") {
+          // "Talks resume Monday" looks ahead; "did not resume Monday" does not, and the
+          // scan goes on to "did".
+          if (p > 0 && lex_.negators.contains(sym(p - 1))) return std::nullopt;
           c.dir = direction::future;
         } else {
           c.dir = direction::nearest;

@@ -105,6 +105,14 @@ struct lexicon_builder {
     } else if (is_text(*f)) {
       if (auto v = value.value<std::string>()) s.text = pooled(*v);
       else { error(pos(value), fmt::format("field '{}' takes a string", key)); return true; }
+      // The resolver reads these by name: a misspelt one would silently be no cue.
+      static constexpr std::array<std::string_view, 6> tenses = {"past", "future", "scheduled",
+                                                                 "report", "present", "none"};
+      if (*f == field::tense && std::find(tenses.begin(), tenses.end(), s.text) == tenses.end()) {
+        error(pos(value), fmt::format("tense '{}' is not one of past, future, scheduled, report, present, none",
+                                      s.text));
+        return true;
+      }
     } else {
       if (auto v = value.value<bool>()) {
         if (!*v) return true;
@@ -466,6 +474,7 @@ struct lexicon_builder {
       {"clause_breaks", &lexicon::clause_breaks},
       {"clause_starts", &lexicon::clause_starts},
       {"relative_pronouns", &lexicon::relative_pronouns},
+      {"negators", &lexicon::negators},
       {"past_perfect", &lexicon::past_perfect},
       {"perfect_deadlines", &lexicon::perfect_deadlines},
       {"modals", &lexicon::modals},

@@ -219,6 +219,8 @@ class lexicon {
   /// Words that open a relative clause after a comma (", who took office in 2019,"): such an
   /// aside, once closed, gives no tense to the clause around it.
   word_list relative_pronouns;
+  /// Words after which a scheduled present ("resume Monday") is no future: "did not resume".
+  word_list negators;
   /// The past perfect auxiliary: in its sentence a deadline cue ("by") looks back.
   word_list past_perfect;
   /// The deadline cues that look back in the past perfect ("had filed by Wednesday"); others
