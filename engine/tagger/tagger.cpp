@@ -541,6 +541,9 @@ class matcher {
     if (b.has(field::ampm) && !a.has(field::ampm) && a.has(field::hour) && b.has(field::hour) &&
         a.get(field::hour) <= b.get(field::hour))
       a.set(field::ampm, b.text(field::ampm));
+    // "Monday and Tuesday nights": recurring days share the part of the day written once.
+    if (a.flag(field::frequency) && a.has(field::weekday) && !a.has(field::part) && b.has(field::part))
+      a.set(field::part, b.text(field::part));
     if (a.has(field::month) && !b.has(field::month) && b.has(field::day)) b.set(field::month, a.get(field::month));
     if (b.has(field::month) && !a.has(field::month) && a.has(field::day)) a.set(field::month, b.get(field::month));
     // A year stated on one endpoint is the other's, a turn of the year between them counted:
