@@ -1105,8 +1105,12 @@ class resolver {
     const int cur = static_cast<int>(unsigned(d.month()) - 1) / per + 1;
     std::vector<int> years = {int(d.year()) - 1, int(d.year()), int(d.year()) + 1};
     // Quarters and halves named without a year are reporting periods: the latest one begun.
-    auto ranked = rank(years, direction::past, [&](int y) {
-      return static_cast<long>((y - int(d.year())) * (12 / per) + n - cur);
+    // After a future cue, the first one not yet reported on: the one just ended counts, as
+    // results come weeks after a quarter closes ("expects a third-quarter loss" in October is
+    // that year's), and a later one is ahead ("a rise by the end of the third quarter" in May).
+    const bool ahead = c_.dir == direction::future;
+    auto ranked = rank(years, ahead ? direction::future : direction::past, [&](int y) {
+      return static_cast<long>((y - int(d.year())) * (12 / per) + n - cur + (ahead ? 1 : 0));
     });
     const date::year y{ranked.front()};
     return of(q ? of_quarter(y, static_cast<unsigned>(n)) : of_half(y, static_cast<unsigned>(n)),
