@@ -214,12 +214,13 @@ class cue_finder {
     return false;
   }
 
-  // Whether one of `words` stands before token p in its clause.
+  // Whether one of `words` stands before token p in its clause, with no modal between: in
+  // "had signalled it would wait until the summer" the deadline lies ahead of the signal.
   bool in_clause_before(std::size_t p, const tagger::word_list& words) const {
     for (std::size_t q = p; q > 0 && !boundary_before(toks_, q); --q) {
       const auto w = sym(q - 1);
       if (words.contains(w)) return true;
-      if (lex_.clause_breaks.contains(w)) return false;
+      if (lex_.clause_breaks.contains(w) || lex_.modals.contains(w)) return false;
     }
     return false;
   }
