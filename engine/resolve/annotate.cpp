@@ -333,7 +333,9 @@ class cue_finder {
           if (passive_before(p)) return std::nullopt;
           c.dir = perfect_before(p) ? direction::nearest : direction::past;
         } else if (s.text == "future") {
-          c.dir = direction::future;
+          // "originally set for April": a plan that was, now past or moved; the date may lie
+          // either side of publication.
+          c.dir = p > 0 && lex_.former_plan.contains(sym(p - 1)) ? direction::nearest : direction::future;
         } else if (s.text == "scheduled") {
           // "Talks resume Monday" looks ahead; "did not resume Monday" does not, and the
           // scan goes on to "did".

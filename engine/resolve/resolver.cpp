@@ -903,8 +903,14 @@ class resolver {
     if (has(field::holiday)) return yearless_holiday();
     if (has(field::quarter) || has(field::half)) return yearless_quarter();
     if (has(field::part) || has(field::hour)) {
-      // A time of day alone happens on the day the narrative is at.
-      const auto a = c_.narrative_day ? narrative_anchor(true) : pub;
+      // A time of day alone happens on the day the narrative is at; not in a past clause when
+      // that day is still to come ("The rules apply from Jan. 1. The notice was issued at 0900
+      // GMT"): what is told in the past happened by publication, on its day.
+      auto a = c_.narrative_day ? narrative_anchor(true) : pub;
+      if (a && pub && a->kind == anchor_kind::narrative && c_.dir == direction::past && a->day > pub->day) {
+        a = pub;
+        used_ = pub;
+      }
       if (!a) return unresolved();
       return of(day_value(date::year_month_day{a->day}), a->kind);
     }

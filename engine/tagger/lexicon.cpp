@@ -475,6 +475,7 @@ struct lexicon_builder {
       {"clause_starts", &lexicon::clause_starts},
       {"relative_pronouns", &lexicon::relative_pronouns},
       {"negators", &lexicon::negators},
+      {"former_plan", &lexicon::former_plan},
       {"past_perfect", &lexicon::past_perfect},
       {"perfect_deadlines", &lexicon::perfect_deadlines},
       {"modals", &lexicon::modals},

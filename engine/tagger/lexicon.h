@@ -221,6 +221,8 @@ class lexicon {
   word_list relative_pronouns;
   /// Words after which a scheduled present ("resume Monday") is no future: "did not resume".
   word_list negators;
+  /// Words before a future cue that make it a former plan ("originally set for April").
+  word_list former_plan;
   /// The past perfect auxiliary: in its sentence a deadline cue ("by") looks back.
   word_list past_perfect;
   /// The deadline cues that look back in the past perfect ("had filed by Wednesday"); others
