@@ -73,6 +73,9 @@ BOOST_AUTO_TEST_CASE(resolution_table) {
       {"We met on May 18. A day earlier, he arrived.", "2021-05-19", "2021-05-18 2021-05-17"},
       // an offset's date is no offset itself: only the last of a chain counts from the date
       {"It ended a day after a day after Christmas.", "2021-05-19", "P1D 2020-12-26"},
+      // a past clause happened by publication: not the weekend after the narrative's Monday
+      {"The attack came the day before yesterday. Protesters gathered at the weekend.", "2021-05-19",
+       "2021-05-17 2021-W19-WE"},
       // hours and minutes count from the narrative's time of day
       {"The polls closed at 11 p.m. Three hours later, results came in.", "2021-05-19",
        "2021-05-19T23:00 2021-05-20T02"},

@@ -385,6 +385,12 @@ bool calendar_value(const time::value& v) {
   return v.span.has_value() && v.type != time::timex_type::duration && v.type != time::timex_type::set;
 }
 
+// Whether a resolved value begins after the publication day.
+bool after_publication(const resolution& r, const resolve_context& ctx) {
+  return ctx.dct && calendar_value(r.value) &&
+         r.value.span->start >= date::floor<date::days>(ctx.dct->local) + date::days{1};
+}
+
 // Only a comma (or a dash) between two mentions: the second restates the first.
 bool appositive(const tagger::tokens& toks, const tagger::mention& prev, const tagger::mention& cur) {
   if (cur.first != prev.last + 1) return false;
@@ -602,6 +608,19 @@ void annotate(std::string_view text, const annotate_options& options, const tagg
         ctx.period_end.reset();
       } else {
         r = resolve(m.what, ctx);
+        if (ctx.dir == direction::past && r.anchor == time::anchor_kind::narrative && after_publication(r, ctx)) {
+          // What a past clause tells had happened by publication: a reading counted from the
+          // narrative that lies wholly after the publication day ("Protesters gathered at the
+          // weekend" after a mention of Monday, printed on Wednesday) yields to the one counted
+          // from publication, when that one does not and is as fine.
+          auto from_publication = ctx;
+          from_publication.narrative_any.reset();
+          from_publication.narrative_day.reset();
+          auto alt = resolve(m.what, from_publication);
+          if (!alt.unresolved && !alt.impossible && calendar_value(alt.value) && !after_publication(alt, ctx) &&
+              alt.value.gran == r.value.gran)
+            r = std::move(alt);
+        }
       }
       const std::uint32_t start = static_cast<std::uint32_t>(base) + m.start;
       const std::uint32_t end = static_cast<std::uint32_t>(base) + (base_of_offset ? base_of_offset : &m)->end;
