@@ -55,9 +55,10 @@ class cue_finder {
     if (glued_after(last, lex_.noun_modifier_after)) return {};
     cue left, right;
     std::size_t aside = 0;  // tokens of closed asides passed over: they count for no distance
+    const auto enclosing = enclosing_aside(first);  // the verbs before an aside are not its own
     for (std::size_t k = 1; k <= window + aside && first >= k; ++k) {
       const std::size_t p = first - k;
-      if (boundary_before(toks_, p + 1)) break;
+      if (boundary_before(toks_, p + 1) || (enclosing && p <= *enclosing)) break;
       if (const auto o = aside_opening(p)) {
         aside += p - *o + 1;
         k = first - *o;
@@ -149,17 +150,25 @@ class cue_finder {
     constexpr std::size_t reach = 40;
     bool left_open = true, right_open = true;
     std::size_t l = first, r = last;  // the next token to look at is l - 1, and r
+    // An expression inside an aside ("The minister, who faces a vote on Thursday, took office
+    // in 2019") takes its time from the aside alone.
+    std::size_t lo = 0, hi = toks_.size();
+    if (const auto o = enclosing_aside(first)) {
+      lo = *o + 1;
+      hi = aside_end(*o);
+      if (hi <= last) hi = toks_.size();  // no end found near: only the left side is bounded
+    }
     for (std::size_t k = 1; k <= reach && (left_open || right_open); ++k) {
       if (left_open) {
         if (l > 0 && !boundary_before(toks_, l))
           if (const auto o = aside_opening(l - 1)) l = *o;
-        left_open = l > 0 && !boundary_before(toks_, l);
+        left_open = l > lo && !boundary_before(toks_, l);
         if (left_open)
           if (auto c = at(--l, k, true); c && !c->by_suffix) return with_distance(*c, k);
       }
       if (right_open) {
         if (r < toks_.size() && !boundary_before(toks_, r)) r = aside_end(r);
-        right_open = r < toks_.size() && !boundary_before(toks_, r);
+        right_open = r + 1 < hi && !boundary_before(toks_, r);
         if (right_open)
           if (auto c = at(r++, k, false)) return with_distance(*c, k);
       }
@@ -182,6 +191,24 @@ class cue_finder {
         if (t == "(") return q;
         if (t == ")") return std::nullopt;
       } else if (t == ",") {
+        if (q + 1 < p && lex_.relative_pronouns.contains(sym(q + 1))) return q;
+        return std::nullopt;
+      }
+    }
+    return std::nullopt;
+  }
+
+  // The opening token of the aside that holds token p, if p stands in one (a comma before a
+  // relative pronoun, or a bracket, with no comma or bracket between).
+  std::optional<std::size_t> enclosing_aside(std::size_t p) const {
+    constexpr std::size_t reach = 30;
+    for (std::size_t k = 1; k <= reach && p >= k; ++k) {
+      const std::size_t q = p - k;
+      if (boundary_before(toks_, q + 1)) return std::nullopt;
+      const auto t = toks_.norm(q);
+      if (t == "(") return q;
+      if (t == ")") return std::nullopt;
+      if (t == ",") {
         if (q + 1 < p && lex_.relative_pronouns.contains(sym(q + 1))) return q;
         return std::nullopt;
       }
