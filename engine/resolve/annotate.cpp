@@ -113,6 +113,12 @@ class cue_finder {
       left.dir = direction::past;
       return left;
     }
+    if (left.found && left.dir == direction::past && lex_.deadline_setters.contains(left.sym) &&
+        infinitive_between(first - left.distance + 1, first)) {
+      // "agreed to buy the unit in February", "decided to sell it in March": the date is the
+      // infinitive's, which comes after the decision, on either side of publication.
+      left.dir = direction::nearest;
+    }
     if (left.found && (!right.found || left.distance <= right.distance)) return left;
     if (right.found) return right;
     return sentence_cue(first, last);
@@ -287,6 +293,16 @@ class cue_finder {
           return false;
       }
       if (const auto c = at(at_q, first - at_q, true)) return c->dir == direction::past;
+    }
+    return false;
+  }
+
+  // Whether tokens [from, to) hold "to" and a lower-case word after it (an infinitive).
+  bool infinitive_between(std::size_t from, std::size_t to) const {
+    for (std::size_t q = from; q + 1 < to; ++q) {
+      if (toks_.norm(q) != "to") continue;
+      const auto& next = toks_.list[q + 1];
+      if (next.kind == token_kind::word && !next.capitalized && !lex_.adjective_after.contains(next.sym)) return true;
     }
     return false;
   }
