@@ -379,6 +379,9 @@ class cue_finder {
           // "originally set for April": a plan that was, now past or moved; the date may lie
           // either side of publication.
           c.dir = p > 0 && lex_.former_plan.contains(sym(p - 1)) ? direction::nearest : direction::future;
+          // "tried to hold the vote on Friday", "failed to reopen Monday": the infinitive of a
+          // past verb that tells whether it happened is as past as that verb.
+          if (w == "to" && p > 0 && lex_.implicatives.contains(sym(p - 1))) c.dir = direction::past;
         } else if (s.text == "scheduled") {
           // "Talks resume Monday" looks ahead; "did not resume Monday" does not, and the
           // scan goes on to "did".

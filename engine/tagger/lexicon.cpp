@@ -476,6 +476,7 @@ struct lexicon_builder {
       {"relative_pronouns", &lexicon::relative_pronouns},
       {"negators", &lexicon::negators},
       {"former_plan", &lexicon::former_plan},
+      {"implicatives", &lexicon::implicatives},
       {"past_perfect", &lexicon::past_perfect},
       {"perfect_deadlines", &lexicon::perfect_deadlines},
       {"modals", &lexicon::modals},

@@ -223,6 +223,8 @@ class lexicon {
   word_list negators;
   /// Words before a future cue that make it a former plan ("originally set for April").
   word_list former_plan;
+  /// Past verbs whose infinitive happened (or not) when they did: "tried to hold the vote on Friday".
+  word_list implicatives;
   /// The past perfect auxiliary: in its sentence a deadline cue ("by") looks back.
   word_list past_perfect;
   /// The deadline cues that look back in the past perfect ("had filed by Wednesday"); others
