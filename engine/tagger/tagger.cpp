@@ -183,10 +183,15 @@ class matcher {
           (toks_.norm(p - 1) == "\"" && (p == 1 || toks[p - 1].newline_before || ends_sentence(p - 2)));
       if (toks[p].kind == token_kind::word && toks[p].capitalized && !opens_sentence) capital_inside = true;
     }
-    if (!capital_inside) return false;
-    // The line around the expression: title case when most of its longer words are capitalized.
-    std::uint32_t from = start_, to = end;
-    while (from > 0 && !toks[from].newline_before && start_ - from < 40) --from;
+    return capital_inside && !title_case_line(start_, end);
+  }
+
+  // Whether the line around tokens [first, end) is in title case: most of its longer words
+  // capitalized.
+  bool title_case_line(std::uint32_t first, std::uint32_t end) const {
+    const auto& toks = toks_.list;
+    std::uint32_t from = first, to = end;
+    while (from > 0 && !toks[from].newline_before && first - from < 40) --from;
     while (to < toks.size() && !toks[to].newline_before && to - end < 40) ++to;
     int words = 0, capitals = 0;
     for (std::uint32_t p = from; p < to; ++p) {
@@ -194,7 +199,7 @@ class matcher {
       ++words;
       capitals += toks[p].capitalized;
     }
-    return words == 0 || 10 * capitals < 7 * words;
+    return words > 0 && 10 * capitals >= 7 * words;
   }
 
   bool guard_ok(const pattern& p, std::uint32_t end) {
@@ -280,6 +285,17 @@ class matcher {
         if (!toks[start_].space_before && (prev == "-" || prev == "/" || prev == "." || prev == ":"))
           return false;
         if (!toks[start_].space_before && toks[start_ - 1].kind == token_kind::word) return false;
+        // A name and a number: "Base 2010", "Orion 1980", "Q-Series 2000": a capitalized word
+        // the lexicon does not know, inside a sentence of prose, makes the number part of a
+        // name (a month, holiday or season before a year is a lexicon word; a headline
+        // capitalizes every word, so there the capital says nothing).
+        const auto& pt = toks[start_ - 1];
+        const auto before = start_ >= 2 ? toks_.norm(start_ - 2) : std::string_view{};
+        const bool opens_sentence = start_ < 2 || pt.newline_before || before == "." || before == "!" ||
+                                    before == "?" || before == ":" || before == "\"";
+        if (pt.kind == token_kind::word && pt.capitalized && pt.sym == symbol_table::none && !opens_sentence &&
+            !title_case_line(start_, end))
+          return false;
       }
       return !amount_follows(end);
     }
