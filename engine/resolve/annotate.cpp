@@ -106,6 +106,14 @@ class cue_finder {
       left.dir = direction::past;
       return left;
     }
+    if (left.found && left.deadline && lex_.perfect_deadlines.contains(left.sym) && fronted(first - left.distance)) {
+      // "By August, rebels held the east": a deadline at the head of a sentence whose verb is
+      // in the simple past has passed too.
+      if (const auto main = first_cue_after(last); main && main->dir == direction::past) {
+        left.dir = direction::past;
+        return left;
+      }
+    }
     if (left.found && left.deadline && lex_.perfect_deadlines.contains(left.sym) &&
         simple_past_before(first, first - left.distance)) {
       // "The death toll rose to 212 by Friday", "police arrested 20 people by Sunday": the
@@ -295,6 +303,18 @@ class cue_finder {
       if (const auto c = at(at_q, first - at_q, true)) return c->dir == direction::past;
     }
     return false;
+  }
+
+  // The first tense cue after token `last` in its sentence, asides passed over.
+  std::optional<cue> first_cue_after(std::uint32_t last) const {
+    constexpr std::size_t reach = 20;
+    std::size_t r = last;
+    for (std::size_t k = 1; k <= reach && r < toks_.size() && !boundary_before(toks_, r); ++k) {
+      r = aside_end(r);
+      if (r >= toks_.size() || boundary_before(toks_, r)) break;
+      if (auto c = at(r++, k, false)) return c;
+    }
+    return std::nullopt;
   }
 
   // Whether tokens [from, to) hold "to" and a lower-case word after it (an infinitive).
@@ -710,6 +730,7 @@ void annotate(std::string_view text, const annotate_options& options, const tagg
         }
         ctx.narrative_any = t.value;
         if (t.value.gran <= time::granularity::day) ctx.narrative_day = t.value;
+
       }
       prev = &m;
       prev_value = calendar_value(t.value) ? std::optional(t.value) : std::nullopt;
