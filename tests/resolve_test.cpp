@@ -135,6 +135,16 @@ BOOST_AUTO_TEST_CASE(resolution_table) {
   for (const auto& r : rows) BOOST_TEST(values(r.text, r.ref) == r.expect, "text: " << r.text << " ref " << r.ref);
 }
 
+// An offset told in the past with no earlier date to count from would land after publication:
+// it is left unresolved (no date beats a wrong one), with its extent kept.
+BOOST_AUTO_TEST_CASE(a_past_offset_with_nothing_to_count_from_is_unresolved) {
+  const auto ts = run("Two years later, the city was rebuilt.", "2021-05-19");
+  BOOST_TEST_REQUIRE(ts.size() == 1u);
+  BOOST_TEST(ts[0].text == "Two years later");
+  BOOST_TEST(ts[0].unresolved);
+  BOOST_TEST(values("The city was flooded in 2019. Two years later, it was rebuilt.", "2021-05-19") == "2019 2021");
+}
+
 // The reporting period under discussion in earnings reports: which quarter "a year ago", "the
 // latest period" and "the 2020 period" count from, and what does not move it.
 BOOST_AUTO_TEST_CASE(reporting_periods) {

@@ -674,7 +674,8 @@ void annotate(std::string_view text, const annotate_options& options, const tagg
         ctx.period_end.reset();
       } else {
         r = resolve(m.what, ctx);
-        if (ctx.dir == direction::past && r.anchor == time::anchor_kind::narrative && after_publication(r, ctx)) {
+        if (ctx.dir == direction::past && (r.anchor == time::anchor_kind::narrative || anaphoric_offset) &&
+            after_publication(r, ctx)) {
           // What a past clause tells had happened by publication: a reading counted from the
           // narrative that lies wholly after the publication day ("Protesters gathered at the
           // weekend" after a mention of Monday, printed on Wednesday) yields to the one counted
@@ -684,8 +685,17 @@ void annotate(std::string_view text, const annotate_options& options, const tagg
           from_publication.narrative_day.reset();
           auto alt = resolve(m.what, from_publication);
           if (!alt.unresolved && !alt.impossible && calendar_value(alt.value) && !after_publication(alt, ctx) &&
-              alt.value.gran == r.value.gran)
+              alt.value.gran == r.value.gran) {
             r = std::move(alt);
+          } else if (anaphoric_offset && r.value.gran >= time::granularity::day) {
+            // "Two years later, the city was rebuilt" with no earlier date to count from: the
+            // offset counts from a time the text does not give. No date beats a wrong one. (Hours
+            // after a late narrative time may run past midnight: "11 p.m. ... three hours later".)
+            r = resolution{};
+            r.value = time::value::of_ref("");
+            r.unresolved = true;
+            r.anchor = time::anchor_kind::none;
+          }
         }
       }
       const std::uint32_t start = static_cast<std::uint32_t>(base) + m.start;
