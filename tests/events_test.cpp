@@ -306,4 +306,76 @@ BOOST_AUTO_TEST_CASE(title_case_headlines_name_no_one) {
   for (const auto& m : run(d)) BOOST_TEST(m.actors.empty());
 }
 
+BOOST_AUTO_TEST_CASE(names_of_bodies_and_buildings_are_not_people) {
+  const auto d = make_doc({{"Kestrel Valley Airport staff met with their union on Monday."},
+                           {"Interior Ministry Spokeswoman Ana Lis said on Monday the road was open."},
+                           {"The Vox Nordic channel reported on Monday that the road was open."}});
+  const auto ms = run(d, {tx(d, "Monday", may17, 0), tx(d, "Monday", may17, 1), tx(d, "Monday", may17, 2)});
+  const auto* met = find(ms, "met");
+  BOOST_REQUIRE(met);
+  BOOST_TEST(met->persons.empty());
+  BOOST_TEST(has(met->actors, "Kestrel Valley Airport"));
+  const auto* said = find(ms, "said");
+  BOOST_REQUIRE(said);
+  BOOST_TEST(said->speaker == "Ana Lis");
+  const auto* reported = find(ms, "reported");
+  BOOST_REQUIRE(reported);
+  BOOST_TEST(reported->persons.empty());
+  BOOST_TEST(has(reported->actors, "Vox Nordic"));
+}
+
+BOOST_AUTO_TEST_CASE(a_day_and_a_time_of_it_date_one_event) {
+  const auto fri = time::value::of_day(2021_y / date::May / 21);
+  const auto two_am = time::value::of_minute(2021_y / date::May / 21, std::chrono::hours{2});
+  const auto d = make_doc({{"A spokesman said the truce would take effect on Friday at 2 a.m."}});
+  const auto ms = run(d, {tx(d, "Friday", fri), tx(d, "2 a.m.", two_am)});
+  // the pair is one time: the truce (subject of "take effect") gets the finer value, "said" none
+  const auto* truce = find(ms, "truce");
+  BOOST_REQUIRE(truce);
+  BOOST_TEST(truce->time->timex == two_am.timex);
+  const auto* said = find(ms, "said");
+  BOOST_REQUIRE(said);
+  BOOST_TEST(!said->dated());
+  // "midnight" next to a day is read both ways: the pair dates the day
+  const auto sat = time::value::of_day(2021_y / date::May / 22);
+  const auto midnight = time::value::of_minute(2021_y / date::May / 22, std::chrono::minutes{0});
+  const auto d2 = make_doc({{"The new penalties enter force on Saturday at midnight."}});
+  const auto ms2 = run(d2, {tx(d2, "Saturday", sat), tx(d2, "midnight", midnight)});
+  BOOST_REQUIRE(ms2.size() == 1u);
+  BOOST_TEST(ms2[0].trigger_text == "penalties");
+  BOOST_TEST(ms2[0].time->timex == "2021-05-22");
+}
+
+BOOST_AUTO_TEST_CASE(a_light_verb_gives_its_time_to_its_event_noun) {
+  const auto d = make_doc({{"The rebels on Monday launched a rocket attack on the port."},
+                           {"By late Monday, the army had carried out dozens of airstrikes across the valley."}});
+  const auto ms = run(d, {tx(d, "Monday", may17, 0), tx(d, "late Monday", may17)});
+  BOOST_TEST(find(ms, "launched") == nullptr);  // not an announcement
+  const auto* attack = find(ms, "attack");
+  BOOST_REQUIRE(attack);
+  BOOST_TEST(attack->kind == "attack");
+  BOOST_REQUIRE(attack->time);
+  BOOST_TEST(attack->time->timex == "2021-05-17");
+  const auto* strikes = find(ms, "airstrikes");
+  BOOST_REQUIRE(strikes);
+  BOOST_REQUIRE(strikes->time);
+  BOOST_TEST(strikes->time->timex == "2021-05-17");
+}
+
+BOOST_AUTO_TEST_CASE(fronted_and_possessive_times_reach_their_event) {
+  const auto d = make_doc({{"In late April, a ferry run by the island council from Ostend to Dover was diverted to Calais."},
+                           {"He had been sought since last year's long street protests in the capital."}});
+  const auto late_april = time::value::of_month(2021_y / date::April);
+  const auto y2020 = time::value::of_year(2020_y);
+  const auto ms = run(d, {tx(d, "late April", late_april), tx(d, "last year", y2020)});
+  const auto* diverted = find(ms, "diverted");
+  BOOST_REQUIRE(diverted);
+  BOOST_REQUIRE(diverted->time);
+  BOOST_TEST(diverted->time->timex == "2021-04");
+  const auto* protests = find(ms, "protests");
+  BOOST_REQUIRE(protests);
+  BOOST_REQUIRE(protests->time);
+  BOOST_TEST(protests->time->timex == "2020");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -46,6 +46,7 @@ struct mk {
   }
   mk& says(std::string q) { m.quote = std::move(q); return *this; }
   mk& sentence(std::uint32_t s) { m.sentence_index = s; m.trigger = {s * 100, s * 100 + 4}; return *this; }
+  mk& with(std::string actor) { m.actors.push_back(std::move(actor)); return *this; }
   mk& planned() { m.state = ::annalist::events::status::planned; return *this; }
   mk& cont(std::uint32_t head) { m.continues = head; return *this; }
   operator ::annalist::events::mention() const { return m; }
@@ -125,6 +126,28 @@ BOOST_AUTO_TEST_CASE(undated_mentions_join_only_on_strong_evidence) {
   BOOST_REQUIRE(r.events.size() == 1u);
   BOOST_TEST(r.events[0].mentions.size() == 2u);  // "c" has no date and too little in common
   BOOST_TEST(r.events[0].mentions[1].document == "b");
+}
+
+BOOST_AUTO_TEST_CASE(events_of_one_day_join_when_their_mentions_together_agree) {
+  // "b" shares too little with "a" to join it alone; "c" has both of their actors and joins "a";
+  // the event a+c then shares an actor and most of b's words with b, so all three are one.
+  auto three = [](std::string c_doc, std::uint32_t c_index, std::uint32_t c_sentence) {
+    return std::vector<::annalist::events::mention>{
+        mk("a", 0, "diversion", "ferry diverted northern port storm").at(may17, "Monday").with("Alfa"),
+        mk("b", 1, "diversion", "navy escorted vessel harbour storm").at(may17, "Monday").with("Beta"),
+        mk(c_doc, c_index, "diversion", "navy escorted ferry diverted northern port storm")
+            .at(may17, "Monday").with("Alfa").with("Beta").sentence(c_sentence)};
+  };
+  auto r = merge_all(three("c", 2, 0));
+  BOOST_REQUIRE(r.events.size() == 1u);
+  BOOST_TEST(r.events[0].mentions.size() == 3u);
+  // A document that itself dates the two reports tells two events apart: they stay two.
+  auto r2 = merge_all(three("b", 1, 1));
+  BOOST_TEST(r2.events.size() == 2u);
+  // The threshold is a setting.
+  ::annalist::merge::options strict;
+  strict.join_threshold = 5.0;
+  BOOST_TEST(merge_all(three("c", 2, 0), strict).events.size() == 2u);
 }
 
 BOOST_AUTO_TEST_CASE(a_continuation_joins_its_head) {
