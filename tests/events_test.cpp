@@ -378,4 +378,25 @@ BOOST_AUTO_TEST_CASE(fronted_and_possessive_times_reach_their_event) {
   BOOST_TEST(protests->time->timex == "2020");
 }
 
+BOOST_AUTO_TEST_CASE(headlines_say_what_happened_without_stray_ends) {
+  const auto d = make_doc({{"A harbour spokesperson said on Monday that the ferries would run again."},
+                           {"On Monday, the council met with the unions."},
+                           {"Officials condemned the plan in their meeting on Monday."},
+                           {"The council set a deadline of May 18."}});
+  const auto ms = run(d, {tx(d, "Monday", may17, 0), tx(d, "Monday", may17, 1), tx(d, "Monday", may17, 2),
+                          tx(d, "May 18", may18)});
+  const auto* said = find(ms, "said");
+  BOOST_REQUIRE(said);
+  BOOST_TEST(said->headline == "A harbour spokesperson said that the ferries would run again");
+  const auto* met = find(ms, "met");
+  BOOST_REQUIRE(met);
+  BOOST_TEST(met->headline == "the council met with the unions");
+  const auto* meeting = find(ms, "meeting");
+  BOOST_REQUIRE(meeting);
+  BOOST_TEST(meeting->headline == "Officials condemned the plan in their meeting");
+  const auto* deadline = find(ms, "deadline");
+  BOOST_REQUIRE(deadline);
+  BOOST_TEST(deadline->headline == "The council set a deadline");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

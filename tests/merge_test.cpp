@@ -193,6 +193,20 @@ BOOST_AUTO_TEST_CASE(order_ids_titles_and_status) {
   BOOST_TEST(::annalist::merge::timeline_order(r1.events[1], r1.events[2]));
 }
 
+BOOST_AUTO_TEST_CASE(titles_name_the_action_and_who_spoke) {
+  // A fragment that names only who acted ("said Varga") does not title the event.
+  auto r = merge_all({mk("a", 0, "statement", "said Varga.").at(may17, "Monday").by("Ada Varga"),
+                      mk("b", 1, "statement", "Varga said the harbour will reopen in spring.")
+                          .at(may17, "Monday").by("Ada Varga")});
+  BOOST_REQUIRE(r.events.size() == 1u);
+  BOOST_TEST(r.events[0].title == "Varga said the harbour will reopen in spring.");
+  // Speech by a body is titled by its name.
+  auto r2 = merge_all({mk("a", 0, "publication", "The Harbour Authority wrote on Monday.")
+                           .at(may17, "Monday").with("Harbour Authority").says(quote_a)});
+  BOOST_REQUIRE(r2.events.size() == 1u);
+  BOOST_TEST(r2.events[0].title == "Harbour Authority: \u201C" + quote_a + "\u201D");
+}
+
 BOOST_AUTO_TEST_CASE(options_from_toml_with_positions) {
   ::annalist::merge::options o;
   diagnostics d;

@@ -1046,6 +1046,12 @@ std::vector<mention> extract(const corpus::document& doc, std::uint32_t document
             ++end;
           }
           m.headline = compose(a, np, end, t.premodified ? decltype(cut){} : cut);
+          // "their meeting" says too little: the clause around it says who met
+          std::size_t words = 0;
+          for (auto k = np; k < end; ++k)
+            words += a.word(k) && !lex.determiners.count(a.toks[k].fold) &&
+                     !lex.stopwords.count(a.toks[k].fold) && (t.timex ? a.timex_of[k] != *t.timex : true);
+          if (words < 2 && ce > cs + 3) m.headline = compose(a, cs, ce, cut);
         } else if (names_only && shorts.size() >= 1 && subj_end == t.first && subj_end > cs) {
           for (std::size_t k = 0; k < shorts.size(); ++k)
             head += (k == 0 ? "" : k + 1 == shorts.size() ? " and " : ", ") + shorts[k];
@@ -1062,11 +1068,16 @@ std::vector<mention> extract(const corpus::document& doc, std::uint32_t document
                                          m.headline.back() == ' ' || m.headline.back() == ';' ||
                                          m.headline.back() == ':'))
             m.headline.pop_back();
-          for (std::string_view w : {" and", " or", " but"})
-            if (m.headline.size() > w.size() && m.headline.ends_with(w)) {
-              m.headline.resize(m.headline.size() - w.size());
+          // the last word: a conjunction, or a preposition whose object was the time cut out
+          const auto sp = m.headline.rfind(' ');
+          if (sp != std::string::npos) {
+            const auto last = lex.fold.fold(m.headline.substr(sp + 1));
+            if (last == "and" || last == "or" || last == "but" || lex.of.count(last) ||
+                lex.time_prepositions.count(last) || lex.locative.count(last)) {
+              m.headline.resize(sp);
               again = true;
             }
+          }
         }
         while (!m.headline.empty() && (m.headline.front() == ',' || m.headline.front() == ' ' ||
                                        m.headline.front() == ';' || m.headline.front() == ':'))

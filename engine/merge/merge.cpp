@@ -663,6 +663,7 @@ event merger::finish(const cluster& c) const {
     s += m.dated() && !m.time_inherited ? 3 : 0;
     s += m.verb ? 2 : 0;
     s += m.actors.empty() ? 0 : 1;
+    s += m.quote.empty() || m.speaker.empty() ? 0 : 1;  // speech whose speaker is known
     s += m.kind == ev.kind ? 1 : 0;
     s -= double(code_points(m.headline)) / 100.0;  // shorter reads better
     // A title names the action and who acted: "said Lukashenko" names only who.
@@ -672,7 +673,7 @@ event merger::finish(const cluster& c) const {
       for (const auto& w : ws)
         for (const auto& a : m.actors)
           if (lex_.fold.fold(a).find(w) != std::string::npos) { ++names; break; }
-      if (ws.size() < names + 3) s -= 4;
+      if (ws.size() < names + 3) s -= 10;  // only when no other mention says more
     }
     if (s > rep_score) { rep_score = s; rep = &m; }
   }
@@ -681,9 +682,8 @@ event merger::finish(const cluster& c) const {
   // its name) and what they said.
   const bool speech = !rep->quote.empty() && (!rep->persons.empty() || !rep->actors.empty());
   if (speech) {
-    std::string who;
-    if (!rep->speaker.empty()) who = rep->speaker;
-    else if (!rep->persons.empty()) who = rep->persons.front();
+    std::string who = rep->speaker;
+    if (who.empty() && !rep->persons.empty()) who = rep->persons.front();
     const bool person = !who.empty();
     if (!person) who = rep->actors.front();
     const auto sp = who.rfind(' ');
