@@ -399,4 +399,15 @@ BOOST_AUTO_TEST_CASE(headlines_say_what_happened_without_stray_ends) {
   BOOST_TEST(deadline->headline == "The council set a deadline");
 }
 
+BOOST_AUTO_TEST_CASE(people_of_other_clauses_are_actors_but_not_who_acted) {
+  const auto d = make_doc({{"During the visit, which began on Monday, Karl Olsen praised the harbour."}});
+  const auto ms = run(d, {tx(d, "Monday", may17)});
+  const auto* visit = find(ms, "visit");
+  BOOST_REQUIRE(visit);
+  BOOST_REQUIRE(visit->time);  // "began" dates its subject
+  BOOST_TEST(visit->time->timex == "2021-05-17");
+  BOOST_TEST(has(visit->actors, "Karl Olsen"));
+  BOOST_TEST(visit->persons.empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -905,6 +905,10 @@ std::vector<mention> extract(const corpus::document& doc, std::uint32_t document
         places.clear();
         consider(s, e, true);
       }
+      // Names from other clauses of the sentence are what it talks about, not who acted: they
+      // are actors but not the persons a merge compares ("During the tour, which began on
+      // Tuesday, he met X" says nothing of who toured).
+      const bool from_clause = !actors.empty();
       if (actors.empty()) consider(s, e, false);
       if (places.empty()) {
         std::vector<const entity_hit*> ignore;
@@ -930,7 +934,8 @@ std::vector<mention> extract(const corpus::document& doc, std::uint32_t document
       for (auto* h : actors) {
         if (std::find(m.actors.begin(), m.actors.end(), h->name) != m.actors.end()) continue;
         m.actors.push_back(h->name);
-        if (h->kind == entity_kind::person) m.persons.push_back(h->name);
+        if (h->kind == entity_kind::person && (from_clause || h->name == m.speaker))
+          m.persons.push_back(h->name);
       }
       if (!places.empty()) m.place = places.front()->name;
       std::size_t persons = 0;
