@@ -410,4 +410,19 @@ BOOST_AUTO_TEST_CASE(people_of_other_clauses_are_actors_but_not_who_acted) {
   BOOST_TEST(visit->persons.empty());
 }
 
+BOOST_AUTO_TEST_CASE(a_report_on_the_day_of_what_it_reports_is_that_happening) {
+  const auto thu = time::value::of_day(2021_y / date::May / 20);
+  const auto fri = time::value::of_day(2021_y / date::May / 21);
+  const auto d = make_doc({{"The carrier said on Thursday it had cancelled its flights from May 20."},
+                           {"The carrier said on Friday it had cancelled its flights from May 20."}},
+                          2021_y / date::May / 25);
+  const auto ms = run(d, {tx(d, "Thursday", thu), tx(d, "May 20", thu, 0), tx(d, "Friday", fri),
+                          tx(d, "May 20", thu, 1)});
+  std::vector<std::string> triggers;
+  for (const auto& m : ms) triggers.push_back(m.trigger_text + "@" + std::to_string(m.sentence_index));
+  // the same day: one event, the cancellation; another day: the report is an event of its own
+  const std::vector<std::string> want = {"cancelled@0", "said@1", "cancelled@1"};
+  BOOST_TEST(triggers == want, boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

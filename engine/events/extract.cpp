@@ -850,6 +850,8 @@ std::vector<mention> extract(const corpus::document& doc, std::uint32_t document
       groups.push_back(std::move(g));
     }
 
+    const auto sentence_first_out = out.size();
+    std::vector<bool> reports;  // per mention of this sentence: its trigger introduces speech
     for (auto g : groups) {
       // The dated trigger dates the group; a verb in it names the event ("to sign the accord on
       // Friday" is a signing).
@@ -1088,8 +1090,32 @@ std::vector<mention> extract(const corpus::document& doc, std::uint32_t document
                                        m.headline.front() == ';' || m.headline.front() == ':'))
           m.headline.erase(m.headline.begin());
       }
+      reports.push_back(entry.reporting);
       out.push_back(std::move(m));
       out_first_token.push_back(t.first);
+    }
+    // "Belavia said on Thursday it had been forced to cancel flights from Thursday": the report
+    // and the happening it reports fall on one day, and the timeline holds the happening once.
+    {
+      auto same_day = [](const mention& x, const mention& y) {
+        return x.dated() && y.dated() && x.time->gran <= time::granularity::day &&
+               y.time->gran <= time::granularity::day &&
+               date::floor<date::days>(x.time->span->start) == date::floor<date::days>(y.time->span->start);
+      };
+      std::vector<std::size_t> drop;
+      for (std::size_t r = sentence_first_out; r < out.size(); ++r) {
+        if (!reports[r - sentence_first_out] || !out[r].quote.empty()) continue;
+        for (std::size_t x = sentence_first_out; x < out.size(); ++x)
+          if (x != r && !reports[x - sentence_first_out] && out_first_token[x] > out_first_token[r] &&
+              out[x].state == status::happened && same_day(out[r], out[x])) {
+            drop.push_back(r);
+            break;
+          }
+      }
+      for (auto k = drop.rbegin(); k != drop.rend(); ++k) {
+        out.erase(out.begin() + std::ptrdiff_t(*k));
+        out_first_token.erase(out_first_token.begin() + std::ptrdiff_t(*k));
+      }
     }
   }
 
