@@ -425,4 +425,17 @@ BOOST_AUTO_TEST_CASE(a_report_on_the_day_of_what_it_reports_is_that_happening) {
   BOOST_TEST(triggers == want, boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(simultaneous_events_of_one_day_are_one) {
+  const auto sat = time::value::of_day(2021_y / date::May / 22);
+  const auto d = make_doc({{"The mayor took the envoy on a tour of the harbour on Saturday as the two met for a second day."},
+                           {"The mayor took the envoy on a tour of the harbour on Saturday; the two met again on Saturday."}},
+                          2021_y / date::May / 25);
+  const auto ms = run(d, {tx(d, "Saturday", sat, 0), tx(d, "a second day", sat), tx(d, "Saturday", sat, 1),
+                          tx(d, "Saturday", sat, 2)});
+  std::size_t first = 0, second = 0;
+  for (const auto& m : ms) (m.sentence_index == 0 ? first : second) += m.dated();
+  BOOST_TEST(first == 1u);   // "as": one happening
+  BOOST_TEST(second == 2u);  // told one after the other: two
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -831,6 +831,29 @@ std::vector<mention> extract(const corpus::document& doc, std::uint32_t document
         }
       }
     }
+    // "took him for a boat trip on Saturday as the allies met for a second day": two dated
+    // events of compatible kinds on one day, told as simultaneous, are one event.
+    for (std::size_t gx = 0; gx < groups.size(); ++gx)
+      for (std::size_t gy = gx + 1; gy < groups.size(); ++gy) {
+        if (groups[gx].empty() || groups[gy].empty()) continue;
+        const auto& x = trig[groups[gx].front()];
+        const auto& y = trig[groups[gy].front()];
+        if (x.in_quote || y.in_quote) continue;
+        const auto& vx = timexes[*x.timex].value;
+        const auto& vy = timexes[*y.timex].value;
+        if (!vx.span || !vy.span || vx.gran > time::granularity::day || vy.gran > time::granularity::day ||
+            date::floor<date::days>(vx.span->start) != date::floor<date::days>(vy.span->start))
+          continue;
+        if (!lex.compatible(lex.triggers[x.entry].kind, lex.triggers[y.entry].kind) || relation_between(x, y))
+          continue;
+        bool together = false;
+        for (auto k = std::min(x.last, y.last); k < std::max(x.first, y.first) && !together; ++k)
+          together = a.timex_of[k] == npos && starts_cue(lex.simultaneous, a, k, std::max(x.first, y.first));
+        if (!together) continue;
+        groups[gx].insert(groups[gx].end(), groups[gy].begin(), groups[gy].end());
+        groups[gy].clear();
+      }
+    std::erase_if(groups, [](const auto& g) { return g.empty(); });
     for (std::size_t x = 0; x < trig.size(); ++x) {
       if (used[x] || trig[x].in_quote) continue;
       std::vector<std::size_t> g{x};
