@@ -275,17 +275,36 @@ double merger::join_score(const cluster& a, const cluster& b) const {
 }
 
 void merger::join_same_day() {
-  // In cluster order, each event takes in the later events of its day that score best against it.
+  // Candidates share the day and an actor: (actor, day) -> events, in cluster order.
+  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> by_actor_day;
+  auto key = [](std::uint32_t actor, std::int64_t day) {
+    return (std::uint64_t(actor) << 32) ^ std::uint64_t(std::uint32_t(day));
+  };
+  auto enter = [&](std::uint32_t ci) {
+    const auto day = day_of(clusters_[ci].value.span->start);
+    for (auto a : clusters_[ci].actors) {
+      auto& v = by_actor_day[key(a, day)];
+      if (std::find(v.begin(), v.end(), ci) == v.end()) v.push_back(ci);
+    }
+  };
+  for (std::uint32_t ci = 0; ci < clusters_.size(); ++ci)
+    if (fine(clusters_[ci].value.gran)) enter(ci);
+  // In cluster order, each event takes in the events of its day that score best against it.
   for (std::uint32_t ci = 0; ci < clusters_.size(); ++ci) {
     if (!clusters_[ci].alive || !fine(clusters_[ci].value.gran)) continue;
     for (;;) {
       const auto day = day_of(clusters_[ci].value.span->start);
-      auto it = by_day_.find(day);
-      if (it == by_day_.end()) break;
+      std::vector<std::uint32_t> cands;
+      for (auto a : clusters_[ci].actors) {
+        auto it = by_actor_day.find(key(a, day));
+        if (it != by_actor_day.end()) cands.insert(cands.end(), it->second.begin(), it->second.end());
+      }
+      std::sort(cands.begin(), cands.end());
+      cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
       std::uint32_t best = none;
       double best_score = 0;
-      for (auto cj : it->second) {
-        if (cj == ci || !clusters_[cj].alive || !fine(clusters_[cj].value.gran)) continue;
+      for (auto cj : cands) {
+        if (cj == ci || !clusters_[cj].alive) continue;
         const double sc = join_score(clusters_[ci], clusters_[cj]);
         if (sc >= o_.join_threshold && (best == none || sc > best_score)) { best = cj; best_score = sc; }
       }
@@ -296,6 +315,7 @@ void merger::join_same_day() {
       clusters_[gone].alive = false;
       std::sort(members.begin(), members.end());
       for (auto mi : members) add(mi, keep);
+      enter(keep);
       if (keep != ci) break;  // ci itself was taken in by an earlier event
     }
   }
