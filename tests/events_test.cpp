@@ -438,4 +438,12 @@ BOOST_AUTO_TEST_CASE(simultaneous_events_of_one_day_are_one) {
   BOOST_TEST(second == 2u);  // told one after the other: two
 }
 
+BOOST_AUTO_TEST_CASE(a_relative_clause_headline_names_its_antecedent) {
+  const auto d = make_doc({{"Crowds cheered for Ada Varga, who was arrested on Monday in Oslo."}});
+  const auto ms = run(d, {tx(d, "Monday", may17)});
+  const auto* m = find(ms, "arrested");
+  BOOST_REQUIRE(m);
+  BOOST_TEST(m->headline == "Varga was arrested in Oslo");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -1018,9 +1018,27 @@ std::vector<mention> extract(const corpus::document& doc, std::uint32_t document
           while (re < e && a.clause_of[re] == reported && a.quote_of[re] == npos) ++re;
           if (re > ce + 2) ce = re;
         }
-        while (cs < ce && (a.toks[cs].kind == token_kind::punct || lex.after_comma.count(a.toks[cs].fold) ||
-                           lex.relative.count(a.toks[cs].fold)))
-          ++cs;
+        // "Sofia Sapega, who was arrested on Sunday": a clause opened by a relative pronoun has
+        // the name before it for subject
+        std::string antecedent;
+        {
+          const auto open = cs;
+          while (cs < ce && (a.toks[cs].kind == token_kind::punct || lex.after_comma.count(a.toks[cs].fold) ||
+                             lex.relative.count(a.toks[cs].fold)))
+            ++cs;
+          std::uint32_t rel = npos;
+          for (auto k = open; k < cs; ++k)
+            if (lex.relative.count(a.toks[k].fold) && lex.pronouns.count(a.toks[k].fold) == 0) rel = k;
+          if (rel != npos && rel + 1 == cs && entry.verb && rel > s) {
+            std::uint32_t k = rel;
+            while (k > s && k + 3 > rel && a.toks[k - 1].kind == token_kind::punct) --k;
+            if (k > s && a.hit_at[k - 1] != npos) {
+              const auto& h = a.hits[a.hit_at[k - 1]];
+              if (!h.is_place && !h.pronoun && h.kind != entity_kind::country)
+                antecedent = short_name(h.name, h.kind);
+            }
+          }
+        }
         std::vector<std::pair<std::uint32_t, std::uint32_t>> cut;
         if (t.timex) {
           std::uint32_t x = npos, y = 0;
@@ -1089,6 +1107,7 @@ std::vector<mention> extract(const corpus::document& doc, std::uint32_t document
           m.headline = head + " " + rest;
         } else {
           m.headline = compose(a, cs, ce, cut);
+          if (!antecedent.empty() && !m.headline.empty()) m.headline = antecedent + " " + m.headline;
         }
         // no stray punctuation or conjunction at either end ("On May 24, the consul met" without
         // its date is "the consul met"; "their meeting and" is "their meeting")
