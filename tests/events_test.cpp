@@ -446,4 +446,15 @@ BOOST_AUTO_TEST_CASE(a_relative_clause_headline_names_its_antecedent) {
   BOOST_TEST(m->headline == "Varga was arrested in Oslo");
 }
 
+BOOST_AUTO_TEST_CASE(a_time_that_is_the_subject_of_a_copula_dates_its_complement) {
+  const auto d = make_doc({{"\u201CMonday was the day of the vote and now we wait,\u201D the mayor said."}});
+  const auto ms = run(d, {tx(d, "Monday", may17)});
+  const auto* vote = find(ms, "vote");
+  BOOST_REQUIRE(vote);
+  BOOST_REQUIRE(vote->time);
+  BOOST_TEST(vote->time->timex == "2021-05-17");
+  // an event named inside speech is headlined by the speech
+  BOOST_TEST(vote->headline == "\u201CMonday was the day of the vote and now we wait\u201D");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -520,6 +520,17 @@ void attach(const analysis& a, std::uint32_t s, std::uint32_t e, std::vector<tri
           }
         continue;
       }
+      // "Yesterday was the day of official talks", "Friday is the deadline": a time that is the
+      // subject of a copula dates the event noun of its complement
+      if (k == b && k < e && starts_cue(lex.copulas, a, k, e)) {
+        std::uint32_t m = k + std::uint32_t(lex.copulas.longest(a.toks, k, e).front()->tokens.size());
+        for (int steps = 0; m < e && steps < 5 && a.word(m) && a.timex_of[m] == npos; ++m, ++steps) {
+          auto* t = trig_at(m);
+          if (!t) continue;
+          if (noun(t) && t->first == m && take(t)) goto next_timex;
+          break;
+        }
+      }
       // "last year's mass street protests": a possessive date reaches the head of its noun phrase
       if (k > b && k < e && a.toks[b].fold == "'s") {
         std::uint32_t m = k;
@@ -1072,7 +1083,12 @@ std::vector<mention> extract(const corpus::document& doc, std::uint32_t document
           break;
         }
         std::string head;
-        if (!entry.verb) {
+        if (t.in_quote && a.quote_of[t.first] != npos) {
+          // an event named inside speech: the words of the speech, as a quotation
+          auto [qa, qb] = a.quotes[a.quote_of[t.first]];
+          while (qb > qa && a.toks[qb - 1].kind == token_kind::punct) --qb;
+          m.headline = "\u201C" + compose(a, qa, qb, {}) + "\u201D";
+        } else if (!entry.verb) {
           // the noun phrase: "the famous 1986 summit between President Ronald Reagan and ..."
           std::uint32_t np = t.premodified ? t.np_start : t.first;
           if (!t.premodified && t.first >= s + 2 && a.toks[t.first - 1].fold == "'s" &&

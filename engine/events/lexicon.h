@@ -98,7 +98,8 @@ class lexicon {
       participants, stopwords, definite, determiners, time_prepositions;
   phrase_table simultaneous;
   phrase_table aspectual;
-  phrase_table light_verbs;  // "launched an attack": the object noun is the event  // "took effect": the event is the subject noun
+  phrase_table light_verbs;
+  phrase_table copulas;  // "Friday is the deadline": the time is the event's  // "launched an attack": the object noun is the event  // "took effect": the event is the subject noun
 
   std::vector<trigger_example> trigger_examples;
   std::vector<entity_example> entity_examples;
