@@ -1083,8 +1083,9 @@ std::vector<mention> extract(const corpus::document& doc, std::uint32_t document
           break;
         }
         std::string head;
-        if (t.in_quote && a.quote_of[t.first] != npos) {
-          // an event named inside speech: the words of the speech, as a quotation
+        if (t.in_quote && !t.premodified && a.quote_of[t.first] != npos) {
+          // an event named inside speech, not as a phrase of its own ("the 1986 summit"): the
+          // words of the speech, as a quotation
           auto [qa, qb] = a.quotes[a.quote_of[t.first]];
           while (qb > qa && a.toks[qb - 1].kind == token_kind::punct) --qb;
           m.headline = "\u201C" + compose(a, qa, qb, {}) + "\u201D";
