@@ -457,4 +457,21 @@ BOOST_AUTO_TEST_CASE(a_time_that_is_the_subject_of_a_copula_dates_its_complement
   BOOST_TEST(vote->headline == "\u201CMonday was the day of the vote and now we wait\u201D");
 }
 
+BOOST_AUTO_TEST_CASE(a_time_of_comparison_dates_only_what_is_compared) {
+  const auto y2019 = time::value::of_year(2019_y);
+  const auto d = make_doc({{"The rivals met for the first time since 2019."},
+                           {"Rebels launched the deadliest attack on the port since 2019."}});
+  const auto ms = run(d, {tx(d, "2019", y2019, 0), tx(d, "2019", y2019, 1)});
+  const auto* met = find(ms, "met");
+  BOOST_REQUIRE(met);
+  BOOST_TEST(!met->dated());  // the meeting is not in 2019
+  // "the deadliest attack since 2019" tells of an attack in 2019 (the last one as deadly); the
+  // year dates that noun, not the verb of the clause
+  const auto* attack = find(ms, "attack");
+  BOOST_REQUIRE(attack);
+  BOOST_REQUIRE(attack->time);
+  BOOST_TEST(attack->time->timex == "2019");
+  BOOST_TEST(find(ms, "launched") == nullptr);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -501,6 +501,21 @@ void attach(const analysis& a, std::uint32_t s, std::uint32_t e, std::vector<tri
       t->timex = dating;
       return true;
     };
+    // "the worst fighting since 2014", "for the first time since 2019": the time is when the
+    // last comparable event happened; it dates only the noun it is compared on, never the clause
+    if (first > s + 1 && lex.comparison_time.count(a.toks[first - 1].fold)) {
+      std::uint32_t sup = npos;
+      for (std::uint32_t k = first - 1, steps = 0; k > s && steps < 6; ++steps) {
+        --k;
+        if (!a.word(k)) break;
+        if (lex.superlatives.count(a.toks[k].fold)) { sup = k; break; }
+      }
+      if (sup != npos) {
+        for (auto k = sup + 1; k + 1 < first; ++k)
+          if (noun(trig_at(k)) && take(trig_at(k))) break;
+        continue;
+      }
+    }
     // 1. the event noun right after: "the 1986 summit", "Wednesday's meeting", "the anniversary
     //    of Stalin's deportation"
     {

@@ -239,7 +239,7 @@ std::optional<lexicon> lexicon::parse(std::string_view events_toml, const std::s
   // [clause]
   if (const toml::table* cl = (*ev)["clause"].as_table()) {
     r.only_keys(*cl, "[clause]", {"after_comma", "relative", "relational", "of", "locative", "definite", "determiners", "time_prepositions",
-                                  "person_pronouns", "simultaneous", "participants", "aspectual", "light_verbs", "copulas"});
+                                  "person_pronouns", "simultaneous", "participants", "aspectual", "light_verbs", "copulas", "superlatives", "comparison_time"});
     auto fill = [&](std::unordered_set<std::string>& set, std::string_view key) {
       for (auto& w : r.strings(*cl, key)) set.insert(lex.fold.fold(w));
     };
@@ -253,6 +253,8 @@ std::optional<lexicon> lexicon::parse(std::string_view events_toml, const std::s
     fill(lex.definite, "definite");
     fill(lex.determiners, "determiners");
     fill(lex.time_prepositions, "time_prepositions");
+    fill(lex.superlatives, "superlatives");
+    fill(lex.comparison_time, "comparison_time");
     for (auto& w : r.strings(*cl, "simultaneous")) lex.simultaneous.add(lex.phrase_tokens(w), 0);
     for (auto& w : r.strings(*cl, "aspectual")) lex.aspectual.add(lex.phrase_tokens(w), 0);
     for (auto& w : r.strings(*cl, "light_verbs")) lex.light_verbs.add(lex.phrase_tokens(w), 0);
