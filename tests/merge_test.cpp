@@ -205,6 +205,16 @@ BOOST_AUTO_TEST_CASE(titles_name_the_action_and_who_spoke) {
                            .at(may17, "Monday").with("Harbour Authority").says(quote_a)});
   BOOST_REQUIRE(r2.events.size() == 1u);
   BOOST_TEST(r2.events[0].title == "Harbour Authority: \u201C" + quote_a + "\u201D");
+  // A long quotation is cut, and keeps its closing mark within the length.
+  auto r3 = merge_all({mk("a", 0, "statement", "Varga said so on Monday.").at(may17, "Monday").by("Ada Varga")
+                           .says(quote_a + " and " + quote_b + " and " + quote_a)});
+  BOOST_REQUIRE(r3.events.size() == 1u);
+  const auto& t = r3.events[0].title;
+  BOOST_TEST(t.rfind("Varga: \u201CThe harbour will reopen", 0) == 0u);
+  BOOST_TEST(t.ends_with("\u2026\u201D"));
+  std::size_t cps = 0;
+  for (unsigned char c : t) cps += (c & 0xC0) != 0x80;
+  BOOST_TEST(cps <= 100u);
 }
 
 BOOST_AUTO_TEST_CASE(options_from_toml_with_positions) {

@@ -707,9 +707,10 @@ event merger::finish(const cluster& c) const {
     const bool person = !who.empty();
     if (!person) who = rep->actors.front();
     const auto sp = who.rfind(' ');
-    ev.title = shorten(fmt::format("{}: \u201C{}\u201D", sp == std::string::npos || !person ? who : who.substr(sp + 1),
-                                   rep->quote),
-                       std::size_t(o_.title_max));
+    const auto full = fmt::format("{}: \u201C{}\u201D", sp == std::string::npos || !person ? who : who.substr(sp + 1),
+                                  rep->quote);
+    // a cut quotation keeps its closing mark within the length
+    ev.title = code_points(full) <= std::size_t(o_.title_max) ? full : shorten(full, std::size_t(o_.title_max) - 1);
     if (ev.title.size() >= 3 && ev.title.compare(ev.title.size() - 3, 3, "\u2026") == 0)
       ev.title += "\u201D";
     if (code_points(ev.title) > std::size_t(o_.title_max)) ev.title = shorten(rep->headline, std::size_t(o_.title_max));
