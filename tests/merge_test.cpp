@@ -229,6 +229,9 @@ BOOST_AUTO_TEST_CASE(options_from_toml_with_positions) {
   d.clear();
   BOOST_TEST(!::annalist::merge::options::apply("[merge]\nquote_veto = 2\n", "c.toml", o, d));
   BOOST_TEST(d.at(0).message == "[merge] quote_veto must lie in [0, 1]");
+  d.clear();
+  BOOST_TEST(::annalist::merge::options::apply("[merge]\njoin_threshold = 3.5\n", "c.toml", o, d));
+  BOOST_TEST(o.join_threshold == 3.5);
   // the shipped defaults parse and equal the built-in ones
   const std::string path = std::string(ANNALIST_SOURCE_DIR) + "/config/default.toml";
   std::ifstream in(path);
@@ -239,6 +242,7 @@ BOOST_AUTO_TEST_CASE(options_from_toml_with_positions) {
     BOOST_TEST(::annalist::merge::options::apply(text, path, shipped, d2));
     const ::annalist::merge::options built;
     BOOST_TEST(shipped.merge_threshold == built.merge_threshold);
+    BOOST_TEST(shipped.join_threshold == built.join_threshold);
     BOOST_TEST(shipped.quote_same == built.quote_same);
     BOOST_TEST(shipped.undated_lexical == built.undated_lexical);
   }
