@@ -364,7 +364,7 @@ BOOST_AUTO_TEST_CASE(a_light_verb_gives_its_time_to_its_event_noun) {
 
 BOOST_AUTO_TEST_CASE(fronted_and_possessive_times_reach_their_event) {
   const auto d = make_doc({{"In late April, a ferry run by the island council from Ostend to Dover was diverted to Calais."},
-                           {"He had been sought since last year's long street protests in the capital."}});
+                           {"He had been sought since last year's long dock protests in the capital."}});
   const auto late_april = time::value::of_month(2021_y / date::April);
   const auto y2020 = time::value::of_year(2020_y);
   const auto ms = run(d, {tx(d, "late April", late_april), tx(d, "last year", y2020)});

@@ -285,12 +285,12 @@ void find_entities(analysis& a) {
         ++j;
       std::uint32_t b = i;
       while (b < j && (lex.titles.count(a.toks[b].fold) || lex.name_stop.count(a.toks[b].fold))) ++b;
-      // "Minsk International Airport", "the Election Commission": a body or a building, not a
+      // "Kestrel Valley Airport", "the Election Commission": a body or a building, not a
       // person; a name after its head is the person ("Interior Ministry Spokeswoman Ana Lis").
       std::uint32_t head = npos;
       for (auto k = b; k < j; ++k)
         if (lex.org_heads.count(a.toks[k].fold)) head = k;
-      // "the Nexta Telegram channel", "the Hamas militant group": names a thing
+      // "the Vox Nordic channel", "the Tarn rebel group": names a thing
       if (head == npos && j < e && a.word(j) && !a.toks[j].capitalized && b < j &&
           (lex.org_heads.count(a.toks[j].fold) ||
            (j + 1 < e && a.word(j + 1) && lex.org_heads.count(a.toks[j + 1].fold) &&
@@ -418,7 +418,7 @@ std::vector<trigger_hit> find_triggers(const analysis& a, std::uint32_t s, std::
                      a.quote_of[i] != npos});
     i += len;
   }
-  // "launched a rocket strike": a light verb with an event noun for object is not an event of its
+  // "launched a mortar attack": a light verb with an event noun for object is not an event of its
   // own; the noun is (and takes the verb's time, see attach)
   std::vector<trigger_hit> kept;
   for (std::size_t k = 0; k < out.size(); ++k) {
@@ -501,7 +501,7 @@ void attach(const analysis& a, std::uint32_t s, std::uint32_t e, std::vector<tri
       t->timex = dating;
       return true;
     };
-    // "the worst fighting since 2014", "for the first time since 2019": the time is when the
+    // "the worst flooding since 1998", "for the first time since 2019": the time is when the
     // last comparable event happened; it dates only the noun it is compared on, never the clause
     if (first > s + 1 && lex.comparison_time.count(a.toks[first - 1].fold)) {
       std::uint32_t sup = npos;
@@ -535,7 +535,7 @@ void attach(const analysis& a, std::uint32_t s, std::uint32_t e, std::vector<tri
           }
         continue;
       }
-      // "Yesterday was the day of official talks", "Friday is the deadline": a time that is the
+      // "Tuesday was the day of the vote", "Friday is the deadline": a time that is the
       // subject of a copula dates the event noun of its complement
       if (k == b && k < e && starts_cue(lex.copulas, a, k, e)) {
         std::uint32_t m = k + std::uint32_t(lex.copulas.longest(a.toks, k, e).front()->tokens.size());
@@ -546,7 +546,7 @@ void attach(const analysis& a, std::uint32_t s, std::uint32_t e, std::vector<tri
           break;
         }
       }
-      // "last year's mass street protests": a possessive date reaches the head of its noun phrase
+      // "last year's long harbour strikes": a possessive date reaches the head of its noun phrase
       if (k > b && k < e && a.toks[b].fold == "'s") {
         std::uint32_t m = k;
         for (int steps = 0; m < e && steps < 3 && a.word(m) && !trig_at(m) && a.timex_of[m] == npos &&
@@ -601,7 +601,7 @@ void attach(const analysis& a, std::uint32_t s, std::uint32_t e, std::vector<tri
                std::find(w.begin(), w.end(), a.toks[first].fold) != w.end();
       };
       // 3. the nearest verb of the clause, left first, never across a relational word; a verb
-      //    that says something took effect dates its subject ("the truce took hold on Friday")
+      //    that says something took effect dates its subject ("the truce took hold on Sunday")
       trigger_hit* verb_left = nullptr;
       bool any_left_verb = false;
       auto light_object = [&](std::uint32_t k) -> trigger_hit* {
@@ -650,7 +650,7 @@ void attach(const analysis& a, std::uint32_t s, std::uint32_t e, std::vector<tri
       }
       if (take(verb_left)) continue;
       if (!any_left_verb) {
-        // A time that opens its sentence ("In late May, a flight ... was grounded") dates the
+        // A time that opens its sentence ("In early June, a ferry ... was diverted") dates the
         // main verb, however long the subject before it.
         const bool fronted = (first == s || (first == s + 1 && lex.time_prepositions.count(a.toks[s].fold))) &&
                              b < e && a.toks[b].fold == ",";
@@ -857,7 +857,7 @@ std::vector<mention> extract(const corpus::document& doc, std::uint32_t document
         }
       }
     }
-    // "took him for a boat trip on Saturday as the allies met for a second day": two dated
+    // "a harbour tour on Sunday as the two mayors met for a second day": two dated
     // events of compatible kinds on one day, told as simultaneous, are one event.
     for (std::size_t gx = 0; gx < groups.size(); ++gx)
       for (std::size_t gy = gx + 1; gy < groups.size(); ++gy) {
@@ -1044,7 +1044,7 @@ std::vector<mention> extract(const corpus::document& doc, std::uint32_t document
           while (re < e && a.clause_of[re] == reported && a.quote_of[re] == npos) ++re;
           if (re > ce + 2) ce = re;
         }
-        // "Sofia Sapega, who was arrested on Sunday": a clause opened by a relative pronoun has
+        // "Ada Varga, who was arrested on Sunday": a clause opened by a relative pronoun has
         // the name before it for subject
         std::string antecedent;
         {
@@ -1168,7 +1168,7 @@ std::vector<mention> extract(const corpus::document& doc, std::uint32_t document
       out.push_back(std::move(m));
       out_first_token.push_back(t.first);
     }
-    // "Belavia said on Thursday it had been forced to cancel flights from Thursday": the report
+    // "The city said on Tuesday it had closed the bridge from Tuesday": the report
     // and the happening it reports fall on one day, and the timeline holds the happening once.
     {
       auto same_day = [](const mention& x, const mention& y) {

@@ -96,7 +96,7 @@ class lexicon {
   int status_window = 6;
   std::unordered_set<std::string> after_comma, relative, relational, of, locative, pronouns,
       participants, stopwords, definite, determiners, time_prepositions;
-  std::unordered_set<std::string> superlatives, comparison_time;  // "the worst ... since 2014"
+  std::unordered_set<std::string> superlatives, comparison_time;  // "the worst ... since 1998"
   phrase_table simultaneous;
   phrase_table aspectual;
   phrase_table light_verbs;

@@ -686,7 +686,7 @@ event merger::finish(const cluster& c) const {
     s += m.quote.empty() || m.speaker.empty() ? 0 : 1;  // speech whose speaker is known
     s += m.kind == ev.kind ? 1 : 0;
     s -= double(code_points(m.headline)) / 100.0;  // shorter reads better
-    // A title names the action and who acted: "said Lukashenko" names only who.
+    // A title names the action and who acted: "said Varga" names only who.
     {
       std::size_t names = 0;
       const auto ws = events::content_words(m.headline, lex_);
@@ -698,7 +698,7 @@ event merger::finish(const cluster& c) const {
     if (s > rep_score) { rep_score = s; rep = &m; }
   }
   if (!rep) rep = &ms_[members.front()];
-  // Speech is titled by who spoke (a person by surname; an organisation, "the White House", by
+  // Speech is titled by who spoke (a person by surname; an organisation, "the Harbour Authority", by
   // its name) and what they said.
   const bool speech = !rep->quote.empty() && (!rep->persons.empty() || !rep->actors.empty());
   if (speech) {
