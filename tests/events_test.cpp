@@ -306,4 +306,172 @@ BOOST_AUTO_TEST_CASE(title_case_headlines_name_no_one) {
   for (const auto& m : run(d)) BOOST_TEST(m.actors.empty());
 }
 
+BOOST_AUTO_TEST_CASE(names_of_bodies_and_buildings_are_not_people) {
+  const auto d = make_doc({{"Kestrel Valley Airport staff met with their union on Monday."},
+                           {"Interior Ministry Spokeswoman Ana Lis said on Monday the road was open."},
+                           {"The Vox Nordic channel reported on Monday that the road was open."}});
+  const auto ms = run(d, {tx(d, "Monday", may17, 0), tx(d, "Monday", may17, 1), tx(d, "Monday", may17, 2)});
+  const auto* met = find(ms, "met");
+  BOOST_REQUIRE(met);
+  BOOST_TEST(met->persons.empty());
+  BOOST_TEST(has(met->actors, "Kestrel Valley Airport"));
+  const auto* said = find(ms, "said");
+  BOOST_REQUIRE(said);
+  BOOST_TEST(said->speaker == "Ana Lis");
+  const auto* reported = find(ms, "reported");
+  BOOST_REQUIRE(reported);
+  BOOST_TEST(reported->persons.empty());
+  BOOST_TEST(has(reported->actors, "Vox Nordic"));
+}
+
+BOOST_AUTO_TEST_CASE(a_day_and_a_time_of_it_date_one_event) {
+  const auto fri = time::value::of_day(2021_y / date::May / 21);
+  const auto two_am = time::value::of_minute(2021_y / date::May / 21, std::chrono::hours{2});
+  const auto d = make_doc({{"A spokesman said the truce would take effect on Friday at 2 a.m."}});
+  const auto ms = run(d, {tx(d, "Friday", fri), tx(d, "2 a.m.", two_am)});
+  // the pair is one time: the truce (subject of "take effect") gets the finer value, "said" none
+  const auto* truce = find(ms, "truce");
+  BOOST_REQUIRE(truce);
+  BOOST_TEST(truce->time->timex == two_am.timex);
+  const auto* said = find(ms, "said");
+  BOOST_REQUIRE(said);
+  BOOST_TEST(!said->dated());
+  // "midnight" next to a day is read both ways: the pair dates the day
+  const auto sat = time::value::of_day(2021_y / date::May / 22);
+  const auto midnight = time::value::of_minute(2021_y / date::May / 22, std::chrono::minutes{0});
+  const auto d2 = make_doc({{"The new penalties enter force on Saturday at midnight."}});
+  const auto ms2 = run(d2, {tx(d2, "Saturday", sat), tx(d2, "midnight", midnight)});
+  BOOST_REQUIRE(ms2.size() == 1u);
+  BOOST_TEST(ms2[0].trigger_text == "penalties");
+  BOOST_TEST(ms2[0].time->timex == "2021-05-22");
+}
+
+BOOST_AUTO_TEST_CASE(a_light_verb_gives_its_time_to_its_event_noun) {
+  const auto d = make_doc({{"The rebels on Monday launched a rocket attack on the port."},
+                           {"By late Monday, the army had carried out dozens of airstrikes across the valley."}});
+  const auto ms = run(d, {tx(d, "Monday", may17, 0), tx(d, "late Monday", may17)});
+  BOOST_TEST(find(ms, "launched") == nullptr);  // not an announcement
+  const auto* attack = find(ms, "attack");
+  BOOST_REQUIRE(attack);
+  BOOST_TEST(attack->kind == "attack");
+  BOOST_REQUIRE(attack->time);
+  BOOST_TEST(attack->time->timex == "2021-05-17");
+  const auto* strikes = find(ms, "airstrikes");
+  BOOST_REQUIRE(strikes);
+  BOOST_REQUIRE(strikes->time);
+  BOOST_TEST(strikes->time->timex == "2021-05-17");
+}
+
+BOOST_AUTO_TEST_CASE(fronted_and_possessive_times_reach_their_event) {
+  const auto d = make_doc({{"In late April, a ferry run by the island council from Ostend to Dover was diverted to Calais."},
+                           {"He had been sought since last year's long dock protests in the capital."}});
+  const auto late_april = time::value::of_month(2021_y / date::April);
+  const auto y2020 = time::value::of_year(2020_y);
+  const auto ms = run(d, {tx(d, "late April", late_april), tx(d, "last year", y2020)});
+  const auto* diverted = find(ms, "diverted");
+  BOOST_REQUIRE(diverted);
+  BOOST_REQUIRE(diverted->time);
+  BOOST_TEST(diverted->time->timex == "2021-04");
+  const auto* protests = find(ms, "protests");
+  BOOST_REQUIRE(protests);
+  BOOST_REQUIRE(protests->time);
+  BOOST_TEST(protests->time->timex == "2020");
+}
+
+BOOST_AUTO_TEST_CASE(headlines_say_what_happened_without_stray_ends) {
+  const auto d = make_doc({{"A harbour spokesperson said on Monday that the ferries would run again."},
+                           {"On Monday, the council met with the unions."},
+                           {"Officials condemned the plan in their meeting on Monday."},
+                           {"The council set a deadline of May 18."}});
+  const auto ms = run(d, {tx(d, "Monday", may17, 0), tx(d, "Monday", may17, 1), tx(d, "Monday", may17, 2),
+                          tx(d, "May 18", may18)});
+  const auto* said = find(ms, "said");
+  BOOST_REQUIRE(said);
+  BOOST_TEST(said->headline == "A harbour spokesperson said that the ferries would run again");
+  const auto* met = find(ms, "met");
+  BOOST_REQUIRE(met);
+  BOOST_TEST(met->headline == "the council met with the unions");
+  const auto* meeting = find(ms, "meeting");
+  BOOST_REQUIRE(meeting);
+  BOOST_TEST(meeting->headline == "Officials condemned the plan in their meeting");
+  const auto* deadline = find(ms, "deadline");
+  BOOST_REQUIRE(deadline);
+  BOOST_TEST(deadline->headline == "The council set a deadline");
+}
+
+BOOST_AUTO_TEST_CASE(people_of_other_clauses_are_actors_but_not_who_acted) {
+  const auto d = make_doc({{"During the visit, which began on Monday, Karl Olsen praised the harbour."}});
+  const auto ms = run(d, {tx(d, "Monday", may17)});
+  const auto* visit = find(ms, "visit");
+  BOOST_REQUIRE(visit);
+  BOOST_REQUIRE(visit->time);  // "began" dates its subject
+  BOOST_TEST(visit->time->timex == "2021-05-17");
+  BOOST_TEST(has(visit->actors, "Karl Olsen"));
+  BOOST_TEST(visit->persons.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_report_on_the_day_of_what_it_reports_is_that_happening) {
+  const auto thu = time::value::of_day(2021_y / date::May / 20);
+  const auto fri = time::value::of_day(2021_y / date::May / 21);
+  const auto d = make_doc({{"The carrier said on Thursday it had cancelled its flights from May 20."},
+                           {"The carrier said on Friday it had cancelled its flights from May 20."}},
+                          2021_y / date::May / 25);
+  const auto ms = run(d, {tx(d, "Thursday", thu), tx(d, "May 20", thu, 0), tx(d, "Friday", fri),
+                          tx(d, "May 20", thu, 1)});
+  std::vector<std::string> triggers;
+  for (const auto& m : ms) triggers.push_back(m.trigger_text + "@" + std::to_string(m.sentence_index));
+  // the same day: one event, the cancellation; another day: the report is an event of its own
+  const std::vector<std::string> want = {"cancelled@0", "said@1", "cancelled@1"};
+  BOOST_TEST(triggers == want, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(simultaneous_events_of_one_day_are_one) {
+  const auto sat = time::value::of_day(2021_y / date::May / 22);
+  const auto d = make_doc({{"The mayor took the envoy on a tour of the harbour on Saturday as the two met for a second day."},
+                           {"The mayor took the envoy on a tour of the harbour on Saturday; the two met again on Saturday."}},
+                          2021_y / date::May / 25);
+  const auto ms = run(d, {tx(d, "Saturday", sat, 0), tx(d, "a second day", sat), tx(d, "Saturday", sat, 1),
+                          tx(d, "Saturday", sat, 2)});
+  std::size_t first = 0, second = 0;
+  for (const auto& m : ms) (m.sentence_index == 0 ? first : second) += m.dated();
+  BOOST_TEST(first == 1u);   // "as": one happening
+  BOOST_TEST(second == 2u);  // told one after the other: two
+}
+
+BOOST_AUTO_TEST_CASE(a_relative_clause_headline_names_its_antecedent) {
+  const auto d = make_doc({{"Crowds cheered for Ada Varga, who was arrested on Monday in Oslo."}});
+  const auto ms = run(d, {tx(d, "Monday", may17)});
+  const auto* m = find(ms, "arrested");
+  BOOST_REQUIRE(m);
+  BOOST_TEST(m->headline == "Varga was arrested in Oslo");
+}
+
+BOOST_AUTO_TEST_CASE(a_time_that_is_the_subject_of_a_copula_dates_its_complement) {
+  const auto d = make_doc({{"\u201CMonday was the day of the vote and now we wait,\u201D the mayor said."}});
+  const auto ms = run(d, {tx(d, "Monday", may17)});
+  const auto* vote = find(ms, "vote");
+  BOOST_REQUIRE(vote);
+  BOOST_REQUIRE(vote->time);
+  BOOST_TEST(vote->time->timex == "2021-05-17");
+  // an event named inside speech is headlined by the speech
+  BOOST_TEST(vote->headline == "\u201CMonday was the day of the vote and now we wait\u201D");
+}
+
+BOOST_AUTO_TEST_CASE(a_time_of_comparison_dates_only_what_is_compared) {
+  const auto y2019 = time::value::of_year(2019_y);
+  const auto d = make_doc({{"The rivals met for the first time since 2019."},
+                           {"Rebels launched the deadliest attack on the port since 2019."}});
+  const auto ms = run(d, {tx(d, "2019", y2019, 0), tx(d, "2019", y2019, 1)});
+  const auto* met = find(ms, "met");
+  BOOST_REQUIRE(met);
+  BOOST_TEST(!met->dated());  // the meeting is not in 2019
+  // "the deadliest attack since 2019" tells of an attack in 2019 (the last one as deadly); the
+  // year dates that noun, not the verb of the clause
+  const auto* attack = find(ms, "attack");
+  BOOST_REQUIRE(attack);
+  BOOST_REQUIRE(attack->time);
+  BOOST_TEST(attack->time->timex == "2019");
+  BOOST_TEST(find(ms, "launched") == nullptr);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

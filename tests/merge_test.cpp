@@ -46,6 +46,7 @@ struct mk {
   }
   mk& says(std::string q) { m.quote = std::move(q); return *this; }
   mk& sentence(std::uint32_t s) { m.sentence_index = s; m.trigger = {s * 100, s * 100 + 4}; return *this; }
+  mk& with(std::string actor) { m.actors.push_back(std::move(actor)); return *this; }
   mk& planned() { m.state = ::annalist::events::status::planned; return *this; }
   mk& cont(std::uint32_t head) { m.continues = head; return *this; }
   operator ::annalist::events::mention() const { return m; }
@@ -127,6 +128,28 @@ BOOST_AUTO_TEST_CASE(undated_mentions_join_only_on_strong_evidence) {
   BOOST_TEST(r.events[0].mentions[1].document == "b");
 }
 
+BOOST_AUTO_TEST_CASE(events_of_one_day_join_when_their_mentions_together_agree) {
+  // "b" shares too little with "a" to join it alone; "c" has both of their actors and joins "a";
+  // the event a+c then shares an actor and most of b's words with b, so all three are one.
+  auto three = [](std::string c_doc, std::uint32_t c_index, std::uint32_t c_sentence) {
+    return std::vector<::annalist::events::mention>{
+        mk("a", 0, "diversion", "ferry diverted northern port storm").at(may17, "Monday").with("Alfa"),
+        mk("b", 1, "diversion", "navy escorted vessel harbour storm").at(may17, "Monday").with("Beta"),
+        mk(c_doc, c_index, "diversion", "navy escorted ferry diverted northern port storm")
+            .at(may17, "Monday").with("Alfa").with("Beta").sentence(c_sentence)};
+  };
+  auto r = merge_all(three("c", 2, 0));
+  BOOST_REQUIRE(r.events.size() == 1u);
+  BOOST_TEST(r.events[0].mentions.size() == 3u);
+  // A document that itself dates the two reports tells two events apart: they stay two.
+  auto r2 = merge_all(three("b", 1, 1));
+  BOOST_TEST(r2.events.size() == 2u);
+  // The threshold is a setting.
+  ::annalist::merge::options strict;
+  strict.join_threshold = 5.0;
+  BOOST_TEST(merge_all(three("c", 2, 0), strict).events.size() == 2u);
+}
+
 BOOST_AUTO_TEST_CASE(a_continuation_joins_its_head) {
   auto r = merge_all({mk("a", 0, "statement", "Varga spoke on Monday.").at(may17, "Monday").by("Ada Varga").says(quote_a),
                       mk("a", 0, "statement", "She added more.").at(may17, "Monday").by("Ada Varga").says(quote_b).sentence(1).cont(0)});
@@ -170,6 +193,30 @@ BOOST_AUTO_TEST_CASE(order_ids_titles_and_status) {
   BOOST_TEST(::annalist::merge::timeline_order(r1.events[1], r1.events[2]));
 }
 
+BOOST_AUTO_TEST_CASE(titles_name_the_action_and_who_spoke) {
+  // A fragment that names only who acted ("said Varga") does not title the event.
+  auto r = merge_all({mk("a", 0, "statement", "said Varga.").at(may17, "Monday").by("Ada Varga"),
+                      mk("b", 1, "statement", "Varga said the harbour will reopen in spring.")
+                          .at(may17, "Monday").by("Ada Varga")});
+  BOOST_REQUIRE(r.events.size() == 1u);
+  BOOST_TEST(r.events[0].title == "Varga said the harbour will reopen in spring.");
+  // Speech by a body is titled by its name.
+  auto r2 = merge_all({mk("a", 0, "publication", "The Harbour Authority wrote on Monday.")
+                           .at(may17, "Monday").with("Harbour Authority").says(quote_a)});
+  BOOST_REQUIRE(r2.events.size() == 1u);
+  BOOST_TEST(r2.events[0].title == "Harbour Authority: \u201C" + quote_a + "\u201D");
+  // A long quotation is cut, and keeps its closing mark within the length.
+  auto r3 = merge_all({mk("a", 0, "statement", "Varga said so on Monday.").at(may17, "Monday").by("Ada Varga")
+                           .says(quote_a + " and " + quote_b + " and " + quote_a)});
+  BOOST_REQUIRE(r3.events.size() == 1u);
+  const auto& t = r3.events[0].title;
+  BOOST_TEST(t.rfind("Varga: \u201CThe harbour will reopen", 0) == 0u);
+  BOOST_TEST(t.ends_with("\u2026\u201D"));
+  std::size_t cps = 0;
+  for (unsigned char c : t) cps += (c & 0xC0) != 0x80;
+  BOOST_TEST(cps <= 100u);
+}
+
 BOOST_AUTO_TEST_CASE(options_from_toml_with_positions) {
   ::annalist::merge::options o;
   diagnostics d;
@@ -182,6 +229,9 @@ BOOST_AUTO_TEST_CASE(options_from_toml_with_positions) {
   d.clear();
   BOOST_TEST(!::annalist::merge::options::apply("[merge]\nquote_veto = 2\n", "c.toml", o, d));
   BOOST_TEST(d.at(0).message == "[merge] quote_veto must lie in [0, 1]");
+  d.clear();
+  BOOST_TEST(::annalist::merge::options::apply("[merge]\njoin_threshold = 3.5\n", "c.toml", o, d));
+  BOOST_TEST(o.join_threshold == 3.5);
   // the shipped defaults parse and equal the built-in ones
   const std::string path = std::string(ANNALIST_SOURCE_DIR) + "/config/default.toml";
   std::ifstream in(path);
@@ -192,6 +242,7 @@ BOOST_AUTO_TEST_CASE(options_from_toml_with_positions) {
     BOOST_TEST(::annalist::merge::options::apply(text, path, shipped, d2));
     const ::annalist::merge::options built;
     BOOST_TEST(shipped.merge_threshold == built.merge_threshold);
+    BOOST_TEST(shipped.join_threshold == built.join_threshold);
     BOOST_TEST(shipped.quote_same == built.quote_same);
     BOOST_TEST(shipped.undated_lexical == built.undated_lexical);
   }

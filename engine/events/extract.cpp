@@ -285,6 +285,33 @@ void find_entities(analysis& a) {
         ++j;
       std::uint32_t b = i;
       while (b < j && (lex.titles.count(a.toks[b].fold) || lex.name_stop.count(a.toks[b].fold))) ++b;
+      // "Kestrel Valley Airport", "the Election Commission": a body or a building, not a
+      // person; a name after its head is the person ("Interior Ministry Spokeswoman Ana Lis").
+      std::uint32_t head = npos;
+      for (auto k = b; k < j; ++k)
+        if (lex.org_heads.count(a.toks[k].fold)) head = k;
+      // "the Vox Nordic channel", "the Tarn rebel group": names a thing
+      if (head == npos && j < e && a.word(j) && !a.toks[j].capitalized && b < j &&
+          (lex.org_heads.count(a.toks[j].fold) ||
+           (j + 1 < e && a.word(j + 1) && lex.org_heads.count(a.toks[j + 1].fold) &&
+            !lex.stopwords.count(a.toks[j].fold)))) {
+        add_hit(a, {b, j, std::string(a.text(b, j)), entity_kind::organisation,
+                    place_context(a, b, s), false});
+        i = j;
+        continue;
+      }
+      if (head != npos) {
+        std::uint32_t p = head + 1;
+        while (p < j && lex.titles.count(a.toks[p].fold)) ++p;
+        if (j - p >= 2) {
+          b = p;
+        } else {
+          add_hit(a, {b, head + 1, std::string(a.text(b, head + 1)), entity_kind::organisation,
+                      place_context(a, b, s), false});
+          i = j;
+          continue;
+        }
+      }
       if (j - b >= 2) {
         std::string name(a.text(b, j));
         if (a.quote_of[b] == npos) last_person = name;
@@ -391,7 +418,23 @@ std::vector<trigger_hit> find_triggers(const analysis& a, std::uint32_t s, std::
                      a.quote_of[i] != npos});
     i += len;
   }
-  return out;
+  // "launched a mortar attack": a light verb with an event noun for object is not an event of its
+  // own; the noun is (and takes the verb's time, see attach)
+  std::vector<trigger_hit> kept;
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    const auto& t = out[k];
+    if (a.lex.triggers[t.entry].verb && k + 1 < out.size() && !a.lex.triggers[out[k + 1].entry].verb &&
+        out[k + 1].clause == t.clause && out[k + 1].first <= t.last + 3) {
+      bool light = false;
+      for (auto* f : a.lex.light_verbs.longest(a.toks, t.first, e))
+        light = light || t.first + f->tokens.size() == t.last;
+      bool words = true;
+      for (auto m = t.last; m < out[k + 1].first; ++m) words = words && a.word(m) && a.timex_of[m] == npos;
+      if (light && words) continue;
+    }
+    kept.push_back(t);
+  }
+  return kept;
 }
 
 bool datable(const resolve::timex& t) {
@@ -407,6 +450,15 @@ void attach(const analysis& a, std::uint32_t s, std::uint32_t e, std::vector<tri
     return nullptr;
   };
   auto noun = [&](const trigger_hit* t) { return t && !lex.triggers[t->entry].verb; };
+  // "on Friday at 2 a.m.", "at midnight on June 5": a finer expression next to the coarser one
+  // that holds it states one time; the pair dates one event, with the finer value.
+  auto refines = [&](std::uint32_t f, std::uint32_t c) {
+    const auto& fv = a.timexes[f].value;
+    const auto& cv = a.timexes[c].value;
+    return datable(a.timexes[f]) && fv.span && cv.span && fv.gran < cv.gran &&
+           cv.span->contains(*fv.span);
+  };
+  std::vector<std::uint32_t> consumed;
   for (std::uint32_t i = s; i < e;) {
     const auto tx = a.timex_of[i];
     if (tx == npos) { ++i; continue; }
@@ -415,15 +467,55 @@ void attach(const analysis& a, std::uint32_t s, std::uint32_t e, std::vector<tri
     const std::uint32_t first = i;
     i = b;
     if (!datable(a.timexes[tx])) continue;
+    if (std::find(consumed.begin(), consumed.end(), tx) != consumed.end()) continue;
     // ", a day before ...": restates the expression before it
     if (first >= s + 2 && a.toks[first - 1].fold == "," && a.timex_of[first - 2] != npos) continue;
+    std::uint32_t dating = tx;
+    {
+      std::uint32_t nb = b;
+      if (nb < e && (lex.time_prepositions.count(a.toks[nb].fold) || lex.locative.count(a.toks[nb].fold) ||
+                     a.toks[nb].fold == ","))
+        ++nb;
+      if (nb < e && a.timex_of[nb] != npos && a.timex_of[nb] != tx) {
+        const auto nx = a.timex_of[nb];
+        // "midnight" next to a day is read as its start by some and its end by others: the
+        // pair dates the event to the day
+        auto midnight = [&](std::uint32_t x) {
+          const auto& v = a.timexes[x].value;
+          return v.gran <= time::granularity::hour &&
+                 v.span->start == date::floor<date::days>(v.span->start);
+        };
+        if (refines(nx, tx)) {
+          if (!midnight(nx)) dating = nx;
+          consumed.push_back(nx);
+        } else if (refines(tx, nx)) {
+          if (midnight(tx)) dating = nx;
+          consumed.push_back(nx);
+        }
+      }
+    }
     const auto clause = a.clause_of[first];
     const bool quoted = a.quote_of[first] != npos;
     auto take = [&](trigger_hit* t) {
       if (!t || t->timex) return false;
-      t->timex = tx;
+      t->timex = dating;
       return true;
     };
+    // "the worst flooding since 1998", "for the first time since 2019": the time is when the
+    // last comparable event happened; it dates only the noun it is compared on, never the clause
+    if (first > s + 1 && lex.comparison_time.count(a.toks[first - 1].fold)) {
+      std::uint32_t sup = npos;
+      for (std::uint32_t k = first - 1, steps = 0; k > s && steps < 6; ++steps) {
+        --k;
+        if (!a.word(k)) break;
+        if (lex.superlatives.count(a.toks[k].fold)) { sup = k; break; }
+      }
+      if (sup != npos) {
+        for (auto k = sup + 1; k + 1 < first; ++k)
+          if (noun(trig_at(k)) && take(trig_at(k))) break;
+        continue;
+      }
+    }
     // 1. the event noun right after: "the 1986 summit", "Wednesday's meeting", "the anniversary
     //    of Stalin's deportation"
     {
@@ -442,6 +534,29 @@ void attach(const analysis& a, std::uint32_t s, std::uint32_t e, std::vector<tri
             if (!a.word(k - 1) || trig_at(k - 1)) break;
           }
         continue;
+      }
+      // "Tuesday was the day of the vote", "Friday is the deadline": a time that is the
+      // subject of a copula dates the event noun of its complement
+      if (k == b && k < e && starts_cue(lex.copulas, a, k, e)) {
+        std::uint32_t m = k + std::uint32_t(lex.copulas.longest(a.toks, k, e).front()->tokens.size());
+        for (int steps = 0; m < e && steps < 5 && a.word(m) && a.timex_of[m] == npos; ++m, ++steps) {
+          auto* t = trig_at(m);
+          if (!t) continue;
+          if (noun(t) && t->first == m && take(t)) goto next_timex;
+          break;
+        }
+      }
+      // "last year's long harbour strikes": a possessive date reaches the head of its noun phrase
+      if (k > b && k < e && a.toks[b].fold == "'s") {
+        std::uint32_t m = k;
+        for (int steps = 0; m < e && steps < 3 && a.word(m) && !trig_at(m) && a.timex_of[m] == npos &&
+                            a.hit_at[m] == npos && !lex.stopwords.count(a.toks[m].fold);
+             ++m, ++steps) {}
+        if (m > k && m < e && noun(trig_at(m)) && trig_at(m)->first == m && take(trig_at(m))) {
+          trig_at(m)->premodified = true;
+          trig_at(m)->np_start = first;
+          continue;
+        }
       }
       if (k < e && lex.of.count(a.toks[k].fold)) {
         for (std::uint32_t m = k + 1, steps = 0; m < e && steps < 4; ++m, ++steps) {
@@ -485,9 +600,32 @@ void attach(const analysis& a, std::uint32_t s, std::uint32_t e, std::vector<tri
         return w.empty() || std::find(w.begin(), w.end(), before) != w.end() ||
                std::find(w.begin(), w.end(), a.toks[first].fold) != w.end();
       };
-      // 3. the nearest verb of the clause, left first, never across a relational word
+      // 3. the nearest verb of the clause, left first, never across a relational word; a verb
+      //    that says something took effect dates its subject ("the truce took hold on Sunday")
       trigger_hit* verb_left = nullptr;
       bool any_left_verb = false;
+      auto light_object = [&](std::uint32_t k) -> trigger_hit* {
+        const auto f = lex.light_verbs.longest(a.toks, k, e);
+        if (f.empty()) return nullptr;
+        std::uint32_t m = k + std::uint32_t(f.front()->tokens.size());
+        for (int steps = 0; m < e && steps < 4; ++m, ++steps) {
+          if (!a.word(m) || a.timex_of[m] != npos || a.clause_of[m] != a.clause_of[k]) return nullptr;
+          if (auto* t = trig_at(m)) return noun(t) && !t->timex ? t : nullptr;
+        }
+        return nullptr;
+      };
+      auto subject_of_aspectual = [&](std::uint32_t k) -> trigger_hit* {
+        for (auto* f : lex.aspectual.longest(a.toks, k, first)) {
+          if (k + f->tokens.size() > first) continue;
+          for (std::uint32_t m = k, steps = 0; m > s && steps < 12; ++steps) {
+            --m;
+            const auto& w = a.toks[m].fold;
+            if (w == ";" || w == ":" || is_dash(a.text(m, m + 1)) || lex.relational.count(w)) break;
+            if (auto* t = trig_at(m)) return noun(t) && !t->timex ? t : nullptr;
+          }
+        }
+        return nullptr;
+      };
       for (std::uint32_t k = first, dist = 0; k > s && dist < 15;) {
         --k;
         if (a.clause_of[k] != clause) {
@@ -501,6 +639,10 @@ void attach(const analysis& a, std::uint32_t s, std::uint32_t e, std::vector<tri
         ++dist;
         // the expression's own preposition ("until August 1") relates nothing else
         if (dist > 1 && lex.relational.count(a.toks[k].fold)) break;
+        if (!trig_at(k) && !any_left_verb) {
+          if (auto* subj = subject_of_aspectual(k); subj && take(subj)) goto next_timex;
+          if (auto* obj = light_object(k); obj && take(obj)) goto next_timex;
+        }
         if (auto* t = trig_at(k); t && lex.triggers[t->entry].verb) {
           any_left_verb = true;
           if (!t->timex && allowed(*t)) { verb_left = t; break; }
@@ -508,13 +650,23 @@ void attach(const analysis& a, std::uint32_t s, std::uint32_t e, std::vector<tri
       }
       if (take(verb_left)) continue;
       if (!any_left_verb) {
-        for (std::uint32_t k = b, dist = 0; k < e && dist < 8; ++k) {
+        // A time that opens its sentence ("In early June, a ferry ... was diverted") dates the
+        // main verb, however long the subject before it.
+        const bool fronted = (first == s || (first == s + 1 && lex.time_prepositions.count(a.toks[s].fold))) &&
+                             b < e && a.toks[b].fold == ",";
+        const std::uint32_t reach = fronted ? 24 : 8;
+        for (std::uint32_t k = b, dist = 0; k < e && dist < reach; ++k) {
           if (a.clause_of[k] != clause) {
             if (a.quote_of[k] != npos) break;
             continue;  // parenthetical: "Lavrov -- Russia's top diplomat -- said"
           }
           ++dist;
           if (lex.relational.count(a.toks[k].fold) || a.timex_of[k] != npos) break;
+          if (!trig_at(k))
+            if (auto* obj = light_object(k)) {
+              if (take(obj)) goto next_timex;
+              break;
+            }
           if (auto* t = trig_at(k); t && lex.triggers[t->entry].verb) {
             if (allowed(*t) && take(t)) goto next_timex;
             break;
@@ -617,6 +769,12 @@ name_index collect_names(std::span<const corpus::document> docs, const lexicon& 
         ++j;
       std::size_t b = i;
       while (b < j && (lex.titles.count(toks[b].fold) || lex.name_stop.count(toks[b].fold))) ++b;
+      for (auto k = b; k < j; ++k)  // names of bodies and buildings are no one's full name
+        if (lex.org_heads.count(toks[k].fold)) {
+          b = k + 1;
+          while (b < j && lex.titles.count(toks[b].fold)) ++b;
+        }
+      if (j < toks.size() && !toks[j].capitalized && lex.org_heads.count(toks[j].fold)) b = j;
       if (j - b >= 2 && j - b <= 4) {
         std::string full = d.text.substr(toks[b].start, toks[j - 1].end - toks[b].start);
         seen[toks[j - 1].fold].insert(std::move(full));
@@ -699,6 +857,29 @@ std::vector<mention> extract(const corpus::document& doc, std::uint32_t document
         }
       }
     }
+    // "a harbour tour on Sunday as the two mayors met for a second day": two dated
+    // events of compatible kinds on one day, told as simultaneous, are one event.
+    for (std::size_t gx = 0; gx < groups.size(); ++gx)
+      for (std::size_t gy = gx + 1; gy < groups.size(); ++gy) {
+        if (groups[gx].empty() || groups[gy].empty()) continue;
+        const auto& x = trig[groups[gx].front()];
+        const auto& y = trig[groups[gy].front()];
+        if (x.in_quote || y.in_quote) continue;
+        const auto& vx = timexes[*x.timex].value;
+        const auto& vy = timexes[*y.timex].value;
+        if (!vx.span || !vy.span || vx.gran > time::granularity::day || vy.gran > time::granularity::day ||
+            date::floor<date::days>(vx.span->start) != date::floor<date::days>(vy.span->start))
+          continue;
+        if (!lex.compatible(lex.triggers[x.entry].kind, lex.triggers[y.entry].kind) || relation_between(x, y))
+          continue;
+        bool together = false;
+        for (auto k = std::min(x.last, y.last); k < std::max(x.first, y.first) && !together; ++k)
+          together = a.timex_of[k] == npos && starts_cue(lex.simultaneous, a, k, std::max(x.first, y.first));
+        if (!together) continue;
+        groups[gx].insert(groups[gx].end(), groups[gy].begin(), groups[gy].end());
+        groups[gy].clear();
+      }
+    std::erase_if(groups, [](const auto& g) { return g.empty(); });
     for (std::size_t x = 0; x < trig.size(); ++x) {
       if (used[x] || trig[x].in_quote) continue;
       std::vector<std::size_t> g{x};
@@ -718,6 +899,8 @@ std::vector<mention> extract(const corpus::document& doc, std::uint32_t document
       groups.push_back(std::move(g));
     }
 
+    const auto sentence_first_out = out.size();
+    std::vector<bool> reports;  // per mention of this sentence: its trigger introduces speech
     for (auto g : groups) {
       // The dated trigger dates the group; a verb in it names the event ("to sign the accord on
       // Friday" is a signing).
@@ -773,6 +956,10 @@ std::vector<mention> extract(const corpus::document& doc, std::uint32_t document
         places.clear();
         consider(s, e, true);
       }
+      // Names from other clauses of the sentence are what it talks about, not who acted: they
+      // are actors but not the persons a merge compares ("During the tour, which began on
+      // Tuesday, he met X" says nothing of who toured).
+      const bool from_clause = !actors.empty();
       if (actors.empty()) consider(s, e, false);
       if (places.empty()) {
         std::vector<const entity_hit*> ignore;
@@ -798,7 +985,8 @@ std::vector<mention> extract(const corpus::document& doc, std::uint32_t document
       for (auto* h : actors) {
         if (std::find(m.actors.begin(), m.actors.end(), h->name) != m.actors.end()) continue;
         m.actors.push_back(h->name);
-        if (h->kind == entity_kind::person) m.persons.push_back(h->name);
+        if (h->kind == entity_kind::person && (from_clause || h->name == m.speaker))
+          m.persons.push_back(h->name);
       }
       if (!places.empty()) m.place = places.front()->name;
       std::size_t persons = 0;
@@ -847,9 +1035,36 @@ std::vector<mention> extract(const corpus::document& doc, std::uint32_t document
                a.clause_of[cs - 1] == t.clause)
           --cs;
         while (ce < e && a.clause_of[ce] == t.clause) ++ce;
-        while (cs < ce && (a.toks[cs].kind == token_kind::punct || lex.after_comma.count(a.toks[cs].fold) ||
-                           lex.relative.count(a.toks[cs].fold)))
-          ++cs;
+        // What was said, when no quotation says it: "a spokesperson said that the minister is
+        // concerned" (the reported clause, without quotations of its own)
+        if (entry.reporting && m.quote.empty() && ce < e && lex.relative.count(a.toks[ce].fold) &&
+            a.quote_of[ce] == npos) {
+          const auto reported = a.clause_of[ce];
+          std::uint32_t re = ce;
+          while (re < e && a.clause_of[re] == reported && a.quote_of[re] == npos) ++re;
+          if (re > ce + 2) ce = re;
+        }
+        // "Ada Varga, who was arrested on Sunday": a clause opened by a relative pronoun has
+        // the name before it for subject
+        std::string antecedent;
+        {
+          const auto open = cs;
+          while (cs < ce && (a.toks[cs].kind == token_kind::punct || lex.after_comma.count(a.toks[cs].fold) ||
+                             lex.relative.count(a.toks[cs].fold)))
+            ++cs;
+          std::uint32_t rel = npos;
+          for (auto k = open; k < cs; ++k)
+            if (lex.relative.count(a.toks[k].fold) && lex.pronouns.count(a.toks[k].fold) == 0) rel = k;
+          if (rel != npos && rel + 1 == cs && entry.verb && rel > s) {
+            std::uint32_t k = rel;
+            while (k > s && k + 3 > rel && a.toks[k - 1].kind == token_kind::punct) --k;
+            if (k > s && a.hit_at[k - 1] != npos) {
+              const auto& h = a.hits[a.hit_at[k - 1]];
+              if (!h.is_place && !h.pronoun && h.kind != entity_kind::country)
+                antecedent = short_name(h.name, h.kind);
+            }
+          }
+        }
         std::vector<std::pair<std::uint32_t, std::uint32_t>> cut;
         if (t.timex) {
           std::uint32_t x = npos, y = 0;
@@ -883,7 +1098,13 @@ std::vector<mention> extract(const corpus::document& doc, std::uint32_t document
           break;
         }
         std::string head;
-        if (!entry.verb) {
+        if (t.in_quote && !t.premodified && a.quote_of[t.first] != npos) {
+          // an event named inside speech, not as a phrase of its own ("the 1986 summit"): the
+          // words of the speech, as a quotation
+          auto [qa, qb] = a.quotes[a.quote_of[t.first]];
+          while (qb > qa && a.toks[qb - 1].kind == token_kind::punct) --qb;
+          m.headline = "\u201C" + compose(a, qa, qb, {}) + "\u201D";
+        } else if (!entry.verb) {
           // the noun phrase: "the famous 1986 summit between President Ronald Reagan and ..."
           std::uint32_t np = t.premodified ? t.np_start : t.first;
           if (!t.premodified && t.first >= s + 2 && a.toks[t.first - 1].fold == "'s" &&
@@ -905,6 +1126,12 @@ std::vector<mention> extract(const corpus::document& doc, std::uint32_t document
             ++end;
           }
           m.headline = compose(a, np, end, t.premodified ? decltype(cut){} : cut);
+          // "their meeting" says too little: the clause around it says who met
+          std::size_t words = 0;
+          for (auto k = np; k < end; ++k)
+            words += a.word(k) && !lex.determiners.count(a.toks[k].fold) &&
+                     !lex.stopwords.count(a.toks[k].fold) && (t.timex ? a.timex_of[k] != *t.timex : true);
+          if (words < 2 && ce > cs + 3) m.headline = compose(a, cs, ce, cut);
         } else if (names_only && shorts.size() >= 1 && subj_end == t.first && subj_end > cs) {
           for (std::size_t k = 0; k < shorts.size(); ++k)
             head += (k == 0 ? "" : k + 1 == shorts.size() ? " and " : ", ") + shorts[k];
@@ -912,13 +1139,57 @@ std::vector<mention> extract(const corpus::document& doc, std::uint32_t document
           m.headline = head + " " + rest;
         } else {
           m.headline = compose(a, cs, ce, cut);
+          if (!antecedent.empty() && !m.headline.empty()) m.headline = antecedent + " " + m.headline;
         }
-        while (!m.headline.empty() && (m.headline.back() == ',' || m.headline.back() == '.' ||
-                                       m.headline.back() == ' ' || m.headline.back() == ';'))
-          m.headline.pop_back();
+        // no stray punctuation or conjunction at either end ("On May 24, the consul met" without
+        // its date is "the consul met"; "their meeting and" is "their meeting")
+        for (bool again = true; again;) {
+          again = false;
+          while (!m.headline.empty() && (m.headline.back() == ',' || m.headline.back() == '.' ||
+                                         m.headline.back() == ' ' || m.headline.back() == ';' ||
+                                         m.headline.back() == ':'))
+            m.headline.pop_back();
+          // the last word: a conjunction, or a preposition whose object was the time cut out
+          const auto sp = m.headline.rfind(' ');
+          if (sp != std::string::npos) {
+            const auto last = lex.fold.fold(m.headline.substr(sp + 1));
+            if (last == "and" || last == "or" || last == "but" || lex.of.count(last) ||
+                lex.time_prepositions.count(last) || lex.locative.count(last)) {
+              m.headline.resize(sp);
+              again = true;
+            }
+          }
+        }
+        while (!m.headline.empty() && (m.headline.front() == ',' || m.headline.front() == ' ' ||
+                                       m.headline.front() == ';' || m.headline.front() == ':'))
+          m.headline.erase(m.headline.begin());
       }
+      reports.push_back(entry.reporting);
       out.push_back(std::move(m));
       out_first_token.push_back(t.first);
+    }
+    // "The city said on Tuesday it had closed the bridge from Tuesday": the report
+    // and the happening it reports fall on one day, and the timeline holds the happening once.
+    {
+      auto same_day = [](const mention& x, const mention& y) {
+        return x.dated() && y.dated() && x.time->gran <= time::granularity::day &&
+               y.time->gran <= time::granularity::day &&
+               date::floor<date::days>(x.time->span->start) == date::floor<date::days>(y.time->span->start);
+      };
+      std::vector<std::size_t> drop;
+      for (std::size_t r = sentence_first_out; r < out.size(); ++r) {
+        if (!reports[r - sentence_first_out] || !out[r].quote.empty()) continue;
+        for (std::size_t x = sentence_first_out; x < out.size(); ++x)
+          if (x != r && !reports[x - sentence_first_out] && out_first_token[x] > out_first_token[r] &&
+              out[x].state == status::happened && same_day(out[r], out[x])) {
+            drop.push_back(r);
+            break;
+          }
+      }
+      for (auto k = drop.rbegin(); k != drop.rend(); ++k) {
+        out.erase(out.begin() + std::ptrdiff_t(*k));
+        out_first_token.erase(out_first_token.begin() + std::ptrdiff_t(*k));
+      }
     }
   }
 

@@ -239,7 +239,7 @@ std::optional<lexicon> lexicon::parse(std::string_view events_toml, const std::s
   // [clause]
   if (const toml::table* cl = (*ev)["clause"].as_table()) {
     r.only_keys(*cl, "[clause]", {"after_comma", "relative", "relational", "of", "locative", "definite", "determiners", "time_prepositions",
-                                  "person_pronouns", "simultaneous", "participants"});
+                                  "person_pronouns", "simultaneous", "participants", "aspectual", "light_verbs", "copulas", "superlatives", "comparison_time"});
     auto fill = [&](std::unordered_set<std::string>& set, std::string_view key) {
       for (auto& w : r.strings(*cl, key)) set.insert(lex.fold.fold(w));
     };
@@ -253,7 +253,12 @@ std::optional<lexicon> lexicon::parse(std::string_view events_toml, const std::s
     fill(lex.definite, "definite");
     fill(lex.determiners, "determiners");
     fill(lex.time_prepositions, "time_prepositions");
+    fill(lex.superlatives, "superlatives");
+    fill(lex.comparison_time, "comparison_time");
     for (auto& w : r.strings(*cl, "simultaneous")) lex.simultaneous.add(lex.phrase_tokens(w), 0);
+    for (auto& w : r.strings(*cl, "aspectual")) lex.aspectual.add(lex.phrase_tokens(w), 0);
+    for (auto& w : r.strings(*cl, "light_verbs")) lex.light_verbs.add(lex.phrase_tokens(w), 0);
+    for (auto& w : r.strings(*cl, "copulas")) lex.copulas.add(lex.phrase_tokens(w), 0);
   }
   if (const toml::table* sim = (*ev)["similarity"].as_table()) {
     r.only_keys(*sim, "[similarity]", {"stopwords"});
@@ -264,7 +269,8 @@ std::optional<lexicon> lexicon::parse(std::string_view events_toml, const std::s
   reader q{entities_path, out};
   q.only_keys(*en, "entities lexicon", {"names", "entity"});
   if (const toml::table* names = (*en)["names"].as_table()) {
-    q.only_keys(*names, "[names]", {"titles", "stop"});
+    q.only_keys(*names, "[names]", {"titles", "stop", "organisations"});
+    for (auto& w : q.strings(*names, "organisations")) lex.org_heads.insert(lex.fold.fold(w));
     for (auto& w : q.strings(*names, "titles")) lex.titles.insert(lex.fold.fold(w));
     for (auto& w : q.strings(*names, "stop")) lex.name_stop.insert(lex.fold.fold(w));
   }

@@ -90,12 +90,17 @@ class lexicon {
   std::vector<entity_entry> entities;
   phrase_table entity_phrases;           // payload: index into entities; role: name_role
   std::unordered_set<std::string> titles, name_stop;
+  std::unordered_set<std::string> org_heads;  // head nouns of organisation and place names
 
   phrase_table planned, expected, negation;  // status cues
   int status_window = 6;
   std::unordered_set<std::string> after_comma, relative, relational, of, locative, pronouns,
       participants, stopwords, definite, determiners, time_prepositions;
+  std::unordered_set<std::string> superlatives, comparison_time;  // "the worst ... since 1998"
   phrase_table simultaneous;
+  phrase_table aspectual;
+  phrase_table light_verbs;
+  phrase_table copulas;  // "Friday is the deadline": the time is the event's  // "launched an attack": the object noun is the event  // "took effect": the event is the subject noun
 
   std::vector<trigger_example> trigger_examples;
   std::vector<entity_example> entity_examples;

@@ -85,6 +85,8 @@ struct cluster {
   std::vector<std::uint32_t> quoted;      // members with a quotation
   std::vector<std::uint32_t> actors, persons, places;  // sorted unions
   std::vector<std::uint32_t> speakers;    // sorted
+  std::vector<std::uint32_t> dating_docs; // documents that date it themselves, sorted
+  bool alive = true;                      // false once joined into another event
   std::vector<std::uint64_t> sentences;   // (document, sentence) of its members, sorted
   bool planned = false;                   // a dated member reports it as planned
 };
@@ -118,6 +120,8 @@ class merger {
   };
   evidence weigh(std::uint32_t m, const cluster& c) const;
   void add(std::uint32_t m, std::uint32_t c);
+  double join_score(const cluster& a, const cluster& b) const;
+  void join_same_day();
   std::uint32_t open(std::uint32_t m);
   void index(std::uint32_t c);
   std::vector<std::uint32_t> candidates_for(const events::mention& m) const;
@@ -231,6 +235,7 @@ void merger::add(std::uint32_t mi, std::uint32_t ci) {
   // Only dated members describe the event for the mentions still to come: an undated one that
   // joined on thin evidence must not pull in others like it.
   if (!m.dated()) return;
+  if (!m.time_inherited) unite(c.dating_docs, std::vector<std::uint32_t>{m.document_index});
   unite(c.vocabulary, p.sentence);
   if (p.has_quote) c.quoted.push_back(mi);
   std::vector<std::uint32_t> before = c.actors;
@@ -247,6 +252,72 @@ void merger::add(std::uint32_t mi, std::uint32_t ci) {
   if (m.state == events::status::planned && !c.planned) {
     c.planned = true;
     planned_by_kind_[c.kind].push_back(ci);
+  }
+}
+
+/// Evidence that two events of one day are one, or a negative number when something rules it out.
+double merger::join_score(const cluster& a, const cluster& b) const {
+  if (!lex_.compatible(a.kind, b.kind)) return -1;
+  if (common(a.dating_docs, b.dating_docs) || common(a.sentences, b.sentences)) return -1;
+  double quote = 0;
+  for (auto x : a.quoted)
+    for (auto y : b.quoted) quote = std::max(quote, quote_overlap(prep_[x].quote, prep_[y].quote));
+  if (!a.quoted.empty() && !b.quoted.empty() && quote < o_.quote_veto) return -1;
+  if (quote < o_.quote_same) {
+    if (!a.persons.empty() && !b.persons.empty() && !common(a.persons, b.persons)) return -1;
+    if (!a.speakers.empty() && !b.speakers.empty() && !common(a.speakers, b.speakers)) return -1;
+  }
+  const auto smaller = std::min(a.vocabulary.size(), b.vocabulary.size());
+  const double lexical = smaller ? double(common(a.vocabulary, b.vocabulary)) / double(smaller) : 0;
+  return o_.weight_actor * double(std::min<std::size_t>(2, common(a.actors, b.actors))) +
+         (common(a.places, b.places) ? o_.weight_place : 0) + o_.weight_quote * quote +
+         o_.weight_lexical * lexical;
+}
+
+void merger::join_same_day() {
+  // Candidates share the day and an actor: (actor, day) -> events, in cluster order.
+  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> by_actor_day;
+  auto key = [](std::uint32_t actor, std::int64_t day) {
+    return (std::uint64_t(actor) << 32) ^ std::uint64_t(std::uint32_t(day));
+  };
+  auto enter = [&](std::uint32_t ci) {
+    const auto day = day_of(clusters_[ci].value.span->start);
+    for (auto a : clusters_[ci].actors) {
+      auto& v = by_actor_day[key(a, day)];
+      if (std::find(v.begin(), v.end(), ci) == v.end()) v.push_back(ci);
+    }
+  };
+  for (std::uint32_t ci = 0; ci < clusters_.size(); ++ci)
+    if (fine(clusters_[ci].value.gran)) enter(ci);
+  // In cluster order, each event takes in the events of its day that score best against it.
+  for (std::uint32_t ci = 0; ci < clusters_.size(); ++ci) {
+    if (!clusters_[ci].alive || !fine(clusters_[ci].value.gran)) continue;
+    for (;;) {
+      const auto day = day_of(clusters_[ci].value.span->start);
+      std::vector<std::uint32_t> cands;
+      for (auto a : clusters_[ci].actors) {
+        auto it = by_actor_day.find(key(a, day));
+        if (it != by_actor_day.end()) cands.insert(cands.end(), it->second.begin(), it->second.end());
+      }
+      std::sort(cands.begin(), cands.end());
+      cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
+      std::uint32_t best = none;
+      double best_score = 0;
+      for (auto cj : cands) {
+        if (cj == ci || !clusters_[cj].alive) continue;
+        const double sc = join_score(clusters_[ci], clusters_[cj]);
+        if (sc >= o_.join_threshold && (best == none || sc > best_score)) { best = cj; best_score = sc; }
+      }
+      if (best == none) break;
+      const auto [keep, gone] = std::minmax(ci, best);
+      auto members = std::move(clusters_[gone].members);
+      clusters_[gone].members.clear();
+      clusters_[gone].alive = false;
+      std::sort(members.begin(), members.end());
+      for (auto mi : members) add(mi, keep);
+      enter(keep);
+      if (keep != ci) break;  // ci itself was taken in by an earlier event
+    }
   }
 }
 
@@ -350,6 +421,8 @@ merge_result merger::run() {
     else add(mi, best);
   }
 
+  join_same_day();
+
   // Undated mentions join a dated event sharing an actor, or none.
   for (auto mi : undated) {
     const auto& m = ms_[mi];
@@ -378,6 +451,7 @@ merge_result merger::run() {
     double best_score = 0;
     for (auto ci : cands) {
       const auto& c = clusters_[ci];
+      if (!c.alive) continue;
       // "FUTURE_REF" and planned mentions belong to events still to come, and past ones to past
       if (m.time && m.time->timex == "FUTURE_REF" && m.state == events::status::happened) continue;
       const auto ev = weigh(mi, c);
@@ -394,8 +468,11 @@ merge_result merger::run() {
     // the corpus dates, when there is exactly one.
     if (best == none && m.state != events::status::happened) {
       auto it = planned_by_kind_.find(m.kind);
-      if (it != planned_by_kind_.end() && it->second.size() == 1 && !weigh(mi, clusters_[it->second.front()]).vetoed)
-        best = it->second.front();
+      std::vector<std::uint32_t> plans;
+      if (it != planned_by_kind_.end())
+        for (auto ci : it->second)
+          if (clusters_[ci].alive) plans.push_back(ci);
+      if (plans.size() == 1 && !weigh(mi, clusters_[plans.front()]).vetoed) best = plans.front();
     }
     if (best != none) add(mi, best);
   }
@@ -403,7 +480,8 @@ merge_result merger::run() {
   merge_result r;
   std::vector<std::size_t> event_of_cluster(clusters_.size());
   std::vector<std::pair<event, std::uint32_t>> built;
-  for (std::uint32_t ci = 0; ci < clusters_.size(); ++ci) built.emplace_back(finish(clusters_[ci]), ci);
+  for (std::uint32_t ci = 0; ci < clusters_.size(); ++ci)
+    if (clusters_[ci].alive) built.emplace_back(finish(clusters_[ci]), ci);
   // Stable ids: a collision (same content) gets a suffix in corpus order.
   std::map<std::string, int> seen;
   for (auto& [ev, ci] : built) {
@@ -430,13 +508,13 @@ void merger::find_candidates(const std::vector<std::size_t>& event_of_cluster,
   };
   for (std::uint32_t ci = 0; ci < clusters_.size(); ++ci) {
     const auto& c = clusters_[ci];
-    if (!fine(c.value.gran)) continue;
+    if (!c.alive || !fine(c.value.gran)) continue;
     for (auto a : c.actors) buckets[key(a, day_of(c.value.span->start) / window)].push_back(ci);
   }
   std::set<std::pair<std::uint32_t, std::uint32_t>> done;
   for (std::uint32_t ci = 0; ci < clusters_.size(); ++ci) {
     const auto& c = clusters_[ci];
-    if (!fine(c.value.gran)) continue;
+    if (!c.alive || !fine(c.value.gran)) continue;
     const auto d = day_of(c.value.span->start);
     for (auto a : c.actors) {
       for (std::int64_t b = d / window - 1; b <= d / window + 1; ++b) {
@@ -605,18 +683,34 @@ event merger::finish(const cluster& c) const {
     s += m.dated() && !m.time_inherited ? 3 : 0;
     s += m.verb ? 2 : 0;
     s += m.actors.empty() ? 0 : 1;
+    s += m.quote.empty() || m.speaker.empty() ? 0 : 1;  // speech whose speaker is known
     s += m.kind == ev.kind ? 1 : 0;
     s -= double(code_points(m.headline)) / 100.0;  // shorter reads better
+    // A title names the action and who acted: "said Varga" names only who.
+    {
+      std::size_t names = 0;
+      const auto ws = events::content_words(m.headline, lex_);
+      for (const auto& w : ws)
+        for (const auto& a : m.actors)
+          if (lex_.fold.fold(a).find(w) != std::string::npos) { ++names; break; }
+      if (ws.size() < names + 3) s -= 10;  // only when no other mention says more
+    }
     if (s > rep_score) { rep_score = s; rep = &m; }
   }
   if (!rep) rep = &ms_[members.front()];
-  const bool speech = !rep->quote.empty() && !rep->persons.empty();
+  // Speech is titled by who spoke (a person by surname; an organisation, "the Harbour Authority", by
+  // its name) and what they said.
+  const bool speech = !rep->quote.empty() && (!rep->persons.empty() || !rep->actors.empty());
   if (speech) {
-    const auto& who = rep->persons.front();
+    std::string who = rep->speaker;
+    if (who.empty() && !rep->persons.empty()) who = rep->persons.front();
+    const bool person = !who.empty();
+    if (!person) who = rep->actors.front();
     const auto sp = who.rfind(' ');
-    ev.title = shorten(fmt::format("{}: \u201C{}\u201D", sp == std::string::npos ? who : who.substr(sp + 1),
-                                   rep->quote),
-                       std::size_t(o_.title_max));
+    const auto full = fmt::format("{}: \u201C{}\u201D", sp == std::string::npos || !person ? who : who.substr(sp + 1),
+                                  rep->quote);
+    // a cut quotation keeps its closing mark within the length
+    ev.title = code_points(full) <= std::size_t(o_.title_max) ? full : shorten(full, std::size_t(o_.title_max) - 1);
     if (ev.title.size() >= 3 && ev.title.compare(ev.title.size() - 3, 3, "\u2026") == 0)
       ev.title += "\u201D";
     if (code_points(ev.title) > std::size_t(o_.title_max)) ev.title = shorten(rep->headline, std::size_t(o_.title_max));

@@ -29,6 +29,7 @@ bool options::apply(std::string_view toml_text, const std::string& file, options
       {"weight_actor", &o.weight_actor, 0, 100},     {"weight_place", &o.weight_place, 0, 100},
       {"weight_quote", &o.weight_quote, 0, 100},     {"weight_lexical", &o.weight_lexical, 0, 100},
       {"merge_threshold", &o.merge_threshold, 0, 1000},
+      {"join_threshold", &o.join_threshold, 0, 1000},
       {"undated_lexical", &o.undated_lexical, 0, 1},
       {"quote_same", &o.quote_same, 0, 1},           {"quote_veto", &o.quote_veto, 0, 1},
       {"subday_support", &o.subday_support, 0, 1}};

@@ -18,6 +18,7 @@ struct options {
   double weight_quote = 3.0;     // times the quote overlap (share of the shorter quote's words)
   double weight_lexical = 2.0;   // times the sentence overlap (share of the mention's words)
   double merge_threshold = 1.0;  // a dated mention joins the best event scoring at least this
+  double join_threshold = 2.0;   // two events of one day join when their evidence reaches this
   // An undated mention joins a dated event only with a quotation of it (quote_same), or with
   // `undated_actors` shared persons (countries are in every sentence of a story, people less
   // so), or one shared actor and `undated_lexical` of its words.
