@@ -194,35 +194,27 @@ class cue_finder {
   // brackets: its verbs have their own time, not the time of the clause around it.
   // The first token of the aside that closes with token p, if p closes one.
   std::optional<std::size_t> aside_opening(std::size_t p) const {
-    constexpr std::size_t reach = 30;
     const auto close = toks_.norm(p);
-    if (close != "," && close != ")") return std::nullopt;
-    for (std::size_t k = 1; k <= reach && p >= k; ++k) {
-      const std::size_t q = p - k;
-      if (boundary_before(toks_, q + 1)) return std::nullopt;
-      const auto t = toks_.norm(q);
-      if (close == ")") {
-        if (t == "(") return q;
-        if (t == ")") return std::nullopt;
-      } else if (t == ",") {
-        if (q + 1 < p && lex_.relative_pronouns.contains(sym(q + 1))) return q;
-        return std::nullopt;
-      }
-    }
+    if (close == ")") return opening_before(p, true, false);
+    if (close == ",") return opening_before(p, false, true);
     return std::nullopt;
   }
 
-  // The opening token of the aside that holds token p, if p stands in one (a comma before a
-  // relative pronoun, or a bracket, with no comma or bracket between).
-  std::optional<std::size_t> enclosing_aside(std::size_t p) const {
+  // The opening token of the aside that holds token p, if p stands in one.
+  std::optional<std::size_t> enclosing_aside(std::size_t p) const { return opening_before(p, true, true); }
+
+  // The nearest opening before token p, within its sentence: an open bracket (`brackets`; a
+  // closing one on the way means none), or a comma before a relative pronoun (`commas`; any
+  // other comma on the way means none).
+  std::optional<std::size_t> opening_before(std::size_t p, bool brackets, bool commas) const {
     constexpr std::size_t reach = 30;
     for (std::size_t k = 1; k <= reach && p >= k; ++k) {
       const std::size_t q = p - k;
       if (boundary_before(toks_, q + 1)) return std::nullopt;
       const auto t = toks_.norm(q);
-      if (t == "(") return q;
-      if (t == ")") return std::nullopt;
-      if (t == ",") {
+      if (brackets && t == "(") return q;
+      if (brackets && t == ")") return std::nullopt;
+      if (commas && t == ",") {
         if (q + 1 < p && lex_.relative_pronouns.contains(sym(q + 1))) return q;
         return std::nullopt;
       }
