@@ -215,7 +215,7 @@ class cue_finder {
       if (brackets && t == "(") return q;
       if (brackets && t == ")") return std::nullopt;
       if (commas && t == ",") {
-        if (q + 1 < p && lex_.relative_pronouns.contains(sym(q + 1))) return q;
+        if (q + 1 < p && lex_.aside_openers.contains(sym(q + 1))) return q;
         return std::nullopt;
       }
     }
@@ -228,7 +228,7 @@ class cue_finder {
     constexpr std::size_t reach = 30;
     const auto open = toks_.norm(p);
     const bool bracket = open == "(";
-    if (!bracket && !(open == "," && p + 1 < toks_.size() && lex_.relative_pronouns.contains(sym(p + 1))))
+    if (!bracket && !(open == "," && p + 1 < toks_.size() && lex_.aside_openers.contains(sym(p + 1))))
       return p;
     std::size_t q = p + 1;
     for (; q < toks_.size() && q <= p + reach && !boundary_before(toks_, q); ++q) {

@@ -473,7 +473,7 @@ struct lexicon_builder {
       {"passive", &lexicon::passive},
       {"clause_breaks", &lexicon::clause_breaks},
       {"clause_starts", &lexicon::clause_starts},
-      {"relative_pronouns", &lexicon::relative_pronouns},
+      {"aside_openers", &lexicon::aside_openers},
       {"negators", &lexicon::negators},
       {"former_plan", &lexicon::former_plan},
       {"implicatives", &lexicon::implicatives},

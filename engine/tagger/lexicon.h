@@ -216,9 +216,9 @@ class lexicon {
   /// Words that open a subordinate clause to the left of an expression ("that", "which"): a
   /// modal before them does not govern a verb after them.
   word_list clause_starts;
-  /// Words that open a relative clause after a comma (", who took office in 2019,"): such an
+  /// Words that open an aside after a comma (", who took office in 2019,", ", when ..."): the
   /// aside, once closed, gives no tense to the clause around it.
-  word_list relative_pronouns;
+  word_list aside_openers;
   /// Words after which a scheduled present ("resume Monday") is no future: "did not resume".
   word_list negators;
   /// Words before a future cue that make it a former plan ("originally set for April").
