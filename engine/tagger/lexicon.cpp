@@ -455,6 +455,12 @@ struct lexicon_builder {
       lex.forms_.push_back(std::move(f));
     }
     forms.clear();
+    for (auto& n : lex.trie) {
+      n.by_class.clear();
+      for (std::uint32_t k = 0; k < n.classes.size(); ++k) n.by_class.push_back({n.classes[k].cls, k});
+      std::stable_sort(n.by_class.begin(), n.by_class.end(),
+                       [](const lexicon::class_slot& a, const lexicon::class_slot& b) { return a.cls < b.cls; });
+    }
   }
 
   // The settings that are lists of words, by name.

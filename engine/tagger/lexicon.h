@@ -185,9 +185,26 @@ class lexicon {
     std::uint32_t child;
   };
   static constexpr std::uint32_t no_child = 0xFFFFFFFF;
+  /// A class edge by its class: node::by_class lists (class, index into node::classes).
+  struct class_slot {
+    std::uint16_t cls;
+    std::uint32_t edge;
+  };
   struct node {
     std::vector<literal_edge> literal;  // sorted by symbol
     std::vector<class_edge> classes;
+    /// `classes` by class id, then edge order: a token has one or two classes (its items' and
+    /// the shapes it fits), and the root alone has dozens of class edges, so the matcher looks
+    /// those classes up here rather than testing every edge.
+    std::vector<class_slot> by_class;
+    /// The slots of the edges of class `cls`, in edge order.
+    std::span<const class_slot> edges_of(std::uint16_t cls) const {
+      const auto lo = std::lower_bound(by_class.begin(), by_class.end(), cls,
+                                       [](const class_slot& s, std::uint16_t c) { return s.cls < c; });
+      auto hi = lo;
+      while (hi != by_class.end() && hi->cls == cls) ++hi;
+      return {lo, hi};
+    }
     /// Range connectors (`~-`, `~to`): literal edges whose token belongs to neither endpoint.
     std::vector<literal_edge> connectors;  // in lexicon order
     std::vector<std::uint32_t> accept;  // pattern ids, in lexicon order
