@@ -184,8 +184,8 @@ class cue_finder {
       const std::size_t q = p - k;
       if (boundary_before(toks_, q + 1) || quoted[q] || toks_.norm(q) == "\"") return false;
       for (const auto& f : lex_.forms_starting(toks_.list[q].sym)) {
+        if (f.cls != lex_.tense_class || !f.rest.empty()) continue;
         const auto& e = lex_.entries()[f.entry];
-        if (e.cls != lex_.tense_class || !f.rest.empty()) continue;
         for (const auto& st : e.sets)
           if (st.name == field::tense && st.text == "report") return true;
       }
@@ -255,8 +255,8 @@ class cue_finder {
     const tagger::lexicon::form* best = nullptr;
     bool best_has_reach = false;
     for (const auto& f : lex_.forms_starting(t.sym)) {
+      if (f.cls != lex_.tense_class || (best && best->rest.size() >= f.rest.size())) continue;
       const auto& e = lex_.entries()[f.entry];
-      if (e.cls != lex_.tense_class || (best && best->rest.size() >= f.rest.size())) continue;
       bool ok = p + 1 + f.rest.size() <= toks_.size();
       for (std::size_t k = 0; ok && k < f.rest.size(); ++k) ok = toks_.list[p + 1 + k].sym == f.rest[k];
       if (!ok) continue;

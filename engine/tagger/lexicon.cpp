@@ -220,6 +220,7 @@ struct lexicon_builder {
       if (norms.empty()) { error(pos(t), "empty form"); continue; }
       lexicon::form fm;
       fm.entry = id;
+      fm.cls = lex.entries_[id].cls;
       for (std::size_t k = 1; k < norms.size(); ++k) fm.rest.push_back(lex.symbols.intern(norms[k]));
       forms.emplace_back(lex.symbols.intern(norms.front()), std::move(fm));
     }

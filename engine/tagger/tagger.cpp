@@ -156,7 +156,7 @@ class matcher {
         bool ok = true;
         for (std::size_t k = 0; k < f.rest.size() && ok; ++k) ok = toks_.list[p + 1 + k].sym == f.rest[k];
         if (!ok) continue;
-        items_.push_back({lex_.entries()[f.entry].cls, static_cast<std::uint16_t>(1 + f.rest.size()), f.entry});
+        items_.push_back({f.cls, static_cast<std::uint16_t>(1 + f.rest.size()), f.entry});
       }
     }
     item_begin_[n] = static_cast<std::uint32_t>(items_.size());
