@@ -456,6 +456,14 @@ struct lexicon_builder {
       lex.forms_.push_back(std::move(f));
     }
     forms.clear();
+    lex.single_begin_.assign(lex.symbols.size() + 1, 0);
+    lex.single_forms_.clear();
+    for (std::uint32_t s = 0; s < lex.symbols.size(); ++s) {
+      lex.single_begin_[s] = static_cast<std::uint32_t>(lex.single_forms_.size());
+      for (const auto& f : lex.forms_starting(s))
+        if (f.rest.empty()) lex.single_forms_.push_back(f);
+    }
+    lex.single_begin_[lex.symbols.size()] = static_cast<std::uint32_t>(lex.single_forms_.size());
     for (auto& n : lex.trie) {
       n.by_class.clear();
       for (std::uint32_t k = 0; k < n.classes.size(); ++k) n.by_class.push_back({n.classes[k].cls, k});

@@ -168,6 +168,12 @@ class lexicon {
     if (first + 1 >= form_begin_.size()) return {};
     return {forms_.data() + form_begin_[first], forms_.data() + form_begin_[first + 1]};
   }
+  /// The forms of one token among forms_starting(first), in the same order: all that can match
+  /// when the next token continues no form ("the" starts dozens of forms, one or none alone).
+  std::span<const form> single_forms_starting(std::uint32_t first) const {
+    if (first + 1 >= single_begin_.size()) return {};
+    return {single_forms_.data() + single_begin_[first], single_forms_.data() + single_begin_[first + 1]};
+  }
   /// Whether `sym` is the second token of some form of several tokens. When the token after a
   /// form's first is not, only one-token forms can match there: "the" starts dozens of forms
   /// and precedes a word none of them continues with most of the time.
@@ -271,6 +277,8 @@ class lexicon {
   std::vector<form> forms_;                // grouped by first symbol, lexicon order within a group
   std::vector<std::uint32_t> form_begin_;  // by symbol: forms_[form_begin_[s] .. form_begin_[s + 1])
   std::vector<bool> continues_form_;       // by symbol: see continues_form
+  std::vector<form> single_forms_;           // the forms of one token, grouped like forms_
+  std::vector<std::uint32_t> single_begin_;  // by symbol, like form_begin_
   std::vector<std::uint32_t> root_literal_;  // by symbol: trie[0]'s literal child, or no_child
 
   friend struct lexicon_builder;

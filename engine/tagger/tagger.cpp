@@ -50,9 +50,13 @@ bool shape_matches(const token& t, std::uint16_t cls) {
   return false;
 }
 
-// Token kinds some built-in shape accepts (see shape_matches).
+// Token kinds some built-in shape accepts (see shape_matches): all but words, punctuation and
+// skipped tokens, which the enumeration lists first and last (one comparison, as this is asked
+// for every token).
 bool has_shape(token_kind k) {
-  return k != token_kind::word && k != token_kind::punct && k != token_kind::skip;
+  static_assert(token_kind::number == token_kind{1} && token_kind::decimal == token_kind{7} &&
+                token_kind::punct == token_kind{8} && token_kind::skip == token_kind{9});
+  return static_cast<unsigned>(k) - 1u < 7u;
 }
 
 bool in_list(const std::vector<std::string>& list, std::string_view w) {
@@ -149,9 +153,10 @@ class matcher {
       if (t.kind != token_kind::word && t.kind != token_kind::punct && t.kind != token_kind::number &&
           t.kind != token_kind::ordinal)
         continue;
+      // When the next token continues no form, only the forms of one token can match: they are
+      // listed apart, so that the others are not even read.
       const bool may_continue = p + 1 < n && lex_.continues_form(toks_.list[p + 1].sym);
-      for (const auto& f : lex_.forms_starting(t.sym)) {
-        if (!f.rest.empty() && !may_continue) continue;  // without reading the rest's symbols
+      for (const auto& f : may_continue ? lex_.forms_starting(t.sym) : lex_.single_forms_starting(t.sym)) {
         if (p + 1 + f.rest.size() > n) continue;
         bool ok = true;
         for (std::size_t k = 0; k < f.rest.size() && ok; ++k) ok = toks_.list[p + 1 + k].sym == f.rest[k];
