@@ -1,6 +1,8 @@
 #include "cli/timex_json.h"
 
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 
 #include <nlohmann/json.hpp>
 
@@ -18,10 +20,47 @@ namespace {
 // cost more than tagging it. Ill-formed UTF-8 (possible in a file name, or in a file's own bytes
 // under --repair-utf8) goes through nlohmann, whose U+FFFD replacement rules this does not repeat;
 // only a string with a non-ASCII byte is checked for it, once escaped.
+//
+// Nearly every string needs no escape: that is checked first, eight bytes at a time (the last
+// eight bytes, or a copy of a shorter string padded with 'a', in one word), and such a string
+// is appended whole; the loop byte by byte only runs for the others.
 void append_string(std::string& out, std::string_view s) {
   static constexpr char hex[] = "0123456789abcdef";
   const std::size_t mark = out.size();
   out += '"';
+  {
+    constexpr std::uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    // Exact for "some byte of the eight is below 0x20, '"' or '\\'", though not for which.
+    const auto special = [](std::uint64_t w) {
+      const auto zero_byte = [](std::uint64_t x) { return (x - ones) & ~x & high; };
+      return ((w - ones * 0x20) & ~w & high) | zero_byte(w ^ (ones * '"')) | zero_byte(w ^ (ones * '\\'));
+    };
+    std::uint64_t any = 0, seen = 0;
+    const auto check = [&](const char* p) {
+      std::uint64_t w;
+      std::memcpy(&w, p, 8);
+      any |= special(w);
+      seen |= w;
+    };
+    if (s.size() >= 8) {
+      for (std::size_t i = 0; i + 8 <= s.size(); i += 8) check(s.data() + i);
+      check(s.data() + s.size() - 8);
+    } else {
+      char padded[8];
+      std::memset(padded, 'a', sizeof padded);
+      std::memcpy(padded, s.data(), s.size());
+      check(padded);
+    }
+    if (!any) {
+      out.append(s);
+      out += '"';
+      if ((seen & high) && text::find_invalid_utf8(s)) {
+        out.resize(mark);
+        out += nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      }
+      return;
+    }
+  }
   std::size_t plain = 0;  // start of the run of bytes not yet copied
   unsigned char seen = 0;  // every byte or-ed together: its high bit says non-ASCII
   for (std::size_t i = 0; i < s.size(); ++i) {

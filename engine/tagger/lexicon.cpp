@@ -228,6 +228,7 @@ struct lexicon_builder {
       if (norms.empty()) { error(pos(t), "empty form"); continue; }
       lexicon::form fm;
       fm.entry = id;
+      fm.cls = lex.entries_[id].cls;
       for (std::size_t k = 1; k < norms.size(); ++k) fm.rest.push_back(lex.symbols.intern(norms[k]));
       forms.emplace_back(lex.symbols.intern(norms.front()), std::move(fm));
     }
@@ -463,6 +464,20 @@ struct lexicon_builder {
       lex.forms_.push_back(std::move(f));
     }
     forms.clear();
+    lex.single_begin_.assign(lex.symbols.size() + 1, 0);
+    lex.single_forms_.clear();
+    for (std::uint32_t s = 0; s < lex.symbols.size(); ++s) {
+      lex.single_begin_[s] = static_cast<std::uint32_t>(lex.single_forms_.size());
+      for (const auto& f : lex.forms_starting(s))
+        if (f.rest.empty()) lex.single_forms_.push_back(f);
+    }
+    lex.single_begin_[lex.symbols.size()] = static_cast<std::uint32_t>(lex.single_forms_.size());
+    for (auto& n : lex.trie) {
+      n.by_class.clear();
+      for (std::uint32_t k = 0; k < n.classes.size(); ++k) n.by_class.push_back({n.classes[k].cls, k});
+      std::stable_sort(n.by_class.begin(), n.by_class.end(),
+                       [](const lexicon::class_slot& a, const lexicon::class_slot& b) { return a.cls < b.cls; });
+    }
   }
 
   // The settings that are lists of words, by name.

@@ -158,11 +158,21 @@ class lexicon {
   struct form {
     std::vector<std::uint32_t> rest;
     std::uint32_t entry = 0;
+    /// The entry's class, kept here: the tense-cue finder goes through every form of each word
+    /// near an expression for the few of class "tense", and reading the class from the entry
+    /// (a cache miss per form) was most of its time.
+    std::uint16_t cls = 0;
   };
   /// Forms whose first token is the symbol `first`, in lexicon order; empty for `none`.
   std::span<const form> forms_starting(std::uint32_t first) const {
     if (first + 1 >= form_begin_.size()) return {};
     return {forms_.data() + form_begin_[first], forms_.data() + form_begin_[first + 1]};
+  }
+  /// The forms of one token among forms_starting(first), in the same order: all that can match
+  /// when the next token continues no form ("the" starts dozens of forms, one or none alone).
+  std::span<const form> single_forms_starting(std::uint32_t first) const {
+    if (first + 1 >= single_begin_.size()) return {};
+    return {single_forms_.data() + single_begin_[first], single_forms_.data() + single_begin_[first + 1]};
   }
   /// Whether `sym` is the second token of some form of several tokens. When the token after a
   /// form's first is not, only one-token forms can match there: "the" starts dozens of forms
@@ -185,9 +195,26 @@ class lexicon {
     std::uint32_t child;
   };
   static constexpr std::uint32_t no_child = 0xFFFFFFFF;
+  /// A class edge by its class: node::by_class lists (class, index into node::classes).
+  struct class_slot {
+    std::uint16_t cls;
+    std::uint32_t edge;
+  };
   struct node {
     std::vector<literal_edge> literal;  // sorted by symbol
     std::vector<class_edge> classes;
+    /// `classes` by class id, then edge order: a token has one or two classes (its items' and
+    /// the shapes it fits), and the root alone has dozens of class edges, so the matcher looks
+    /// those classes up here rather than testing every edge.
+    std::vector<class_slot> by_class;
+    /// The slots of the edges of class `cls`, in edge order.
+    std::span<const class_slot> edges_of(std::uint16_t cls) const {
+      const auto lo = std::lower_bound(by_class.begin(), by_class.end(), cls,
+                                       [](const class_slot& s, std::uint16_t c) { return s.cls < c; });
+      auto hi = lo;
+      while (hi != by_class.end() && hi->cls == cls) ++hi;
+      return {lo, hi};
+    }
     /// Range connectors (`~-`, `~to`): literal edges whose token belongs to neither endpoint.
     std::vector<literal_edge> connectors;  // in lexicon order
     std::vector<std::uint32_t> accept;  // pattern ids, in lexicon order
@@ -259,6 +286,8 @@ class lexicon {
   std::vector<form> forms_;                // grouped by first symbol, lexicon order within a group
   std::vector<std::uint32_t> form_begin_;  // by symbol: forms_[form_begin_[s] .. form_begin_[s + 1])
   std::vector<bool> continues_form_;       // by symbol: see continues_form
+  std::vector<form> single_forms_;           // the forms of one token, grouped like forms_
+  std::vector<std::uint32_t> single_begin_;  // by symbol, like form_begin_
   std::vector<std::uint32_t> root_literal_;  // by symbol: trie[0]'s literal child, or no_child
 
   friend struct lexicon_builder;

@@ -1,6 +1,7 @@
 #include "tagger/tagger.h"
 
 #include <algorithm>
+#include <bit>
 
 #include <fmt/format.h>
 
@@ -49,9 +50,13 @@ bool shape_matches(const token& t, std::uint16_t cls) {
   return false;
 }
 
-// Token kinds some built-in shape accepts (see shape_matches).
+// Token kinds some built-in shape accepts (see shape_matches): all but words, punctuation and
+// skipped tokens, which the enumeration lists first and last (one comparison, as this is asked
+// for every token).
 bool has_shape(token_kind k) {
-  return k != token_kind::word && k != token_kind::punct && k != token_kind::skip;
+  static_assert(token_kind::number == token_kind{1} && token_kind::decimal == token_kind{7} &&
+                token_kind::punct == token_kind{8} && token_kind::skip == token_kind{9});
+  return static_cast<unsigned>(k) - 1u < 7u;
 }
 
 bool in_list(const std::vector<std::string>& list, std::string_view w) {
@@ -114,6 +119,12 @@ class matcher {
   // The root's literal edge for each token, looked up once (the root is tried at every token).
   static constexpr std::uint32_t kNoEdge = lexicon::no_child;
   std::vector<std::uint32_t> root_edge_;
+  // The built-in shapes each token fits, a bit per shape (shape_matches, once per token).
+  std::vector<std::uint16_t> shapes_;
+  static_assert(shape_count <= 16);
+  // The class edges walk() takes at a token, as indices into the node's `classes`: a stack shared
+  // by the nested calls, each of which uses the part above what its callers left.
+  std::vector<std::uint32_t> fired_;
   std::uint32_t start_ = 0, best_end_ = 0, best_pattern_ = 0;
   bool probing_ = false;  // inside date_starts_at's lookahead
   std::vector<step> path_, best_path_;
@@ -130,22 +141,27 @@ class matcher {
     const std::size_t n = toks_.size();
     item_begin_.assign(n + 1, 0);
     root_edge_.assign(n, kNoEdge);
+    shapes_.assign(n, 0);
     for (std::size_t p = 0; p < n; ++p) {
       item_begin_[p] = static_cast<std::uint32_t>(items_.size());
       const auto& t = toks_.list[p];
+      if (has_shape(t.kind))
+        for (std::uint16_t s = 0; s < shape_count; ++s)
+          if (shape_matches(t, s)) shapes_[p] |= static_cast<std::uint16_t>(1u << s);
       if (t.sym == symbol_table::none) continue;  // a word the lexicon never mentions
       root_edge_[p] = lex_.root_child(t.sym);
       if (t.kind != token_kind::word && t.kind != token_kind::punct && t.kind != token_kind::number &&
           t.kind != token_kind::ordinal)
         continue;
+      // When the next token continues no form, only the forms of one token can match: they are
+      // listed apart, so that the others are not even read.
       const bool may_continue = p + 1 < n && lex_.continues_form(toks_.list[p + 1].sym);
-      for (const auto& f : lex_.forms_starting(t.sym)) {
-        if (!f.rest.empty() && !may_continue) continue;  // without reading the rest's symbols
+      for (const auto& f : may_continue ? lex_.forms_starting(t.sym) : lex_.single_forms_starting(t.sym)) {
         if (p + 1 + f.rest.size() > n) continue;
         bool ok = true;
         for (std::size_t k = 0; k < f.rest.size() && ok; ++k) ok = toks_.list[p + 1 + k].sym == f.rest[k];
         if (!ok) continue;
-        items_.push_back({lex_.entries()[f.entry].cls, static_cast<std::uint16_t>(1 + f.rest.size()), f.entry});
+        items_.push_back({f.cls, static_cast<std::uint16_t>(1 + f.rest.size()), f.entry});
       }
     }
     item_begin_[n] = static_cast<std::uint32_t>(items_.size());
@@ -394,10 +410,22 @@ class matcher {
     }
     // A class edge takes a lexical item that starts here or a numeric shape; most words have
     // neither, and the root alone has dozens of class edges to go through.
-    if (item_begin_[p] == item_begin_[p + 1] && !has_shape(t.kind)) return;
-    for (const auto& e : node.classes) {
+    if (item_begin_[p] == item_begin_[p + 1] && shapes_[p] == 0) return;
+    if (node.classes.empty()) return;
+    // Only the edges of the token's classes can be taken: they are looked up by class and tried
+    // in edge order, as a loop over every edge would.
+    const std::size_t base = fired_.size();
+    const auto fire = [&](std::uint16_t cls) {
+      for (const auto& s : node.edges_of(cls)) fired_.push_back(s.edge);
+    };
+    for (unsigned m = shapes_[p]; m != 0; m &= m - 1) fire(static_cast<std::uint16_t>(std::countr_zero(m)));
+    for (std::uint32_t k = item_begin_[p]; k < item_begin_[p + 1]; ++k) fire(items_[k].cls);
+    std::sort(fired_.begin() + base, fired_.end());
+    fired_.erase(std::unique(fired_.begin() + base, fired_.end()), fired_.end());  // items of one class
+    const std::size_t top = fired_.size();
+    for (std::size_t f = base; f < top; ++f) {
+      const auto& e = node.classes[fired_[f]];  // by index: the nested calls may grow fired_
       if (e.cls < shape_count) {
-        if (!shape_matches(t, e.cls)) continue;
         path_.push_back({p, kNoEntry, e.cls, e.bind, e.add});
         walk(e.child, p + 1);
         path_.pop_back();
@@ -411,6 +439,7 @@ class matcher {
         path_.pop_back();
       }
     }
+    fired_.resize(base);
   }
 
   static void bind(meaning& m, const step& s, int v) {

@@ -72,7 +72,8 @@ struct builder {
   std::size_t norm_end = 0;
 
   token& push(std::size_t start, std::size_t end, token_kind kind) {
-    token t;
+    // Built in place: a local token copied in cost as much as filling it.
+    token& t = out.list.emplace_back();
     t.start = static_cast<std::uint32_t>(start);
     t.end = static_cast<std::uint32_t>(end);
     t.kind = kind;
@@ -80,8 +81,7 @@ struct builder {
     t.newline_before = newline;
     t.norm_at = static_cast<std::uint32_t>(norm_end);
     space = newline = false;
-    out.list.push_back(t);
-    return out.list.back();
+    return t;
   }
   // `n` bytes of normalized text for token `t`, at the end of what is written so far.
   char* norm_space(token& t, std::size_t n) {
@@ -372,8 +372,11 @@ tokens tokenize(std::string_view text, const symbol_table* symbols) {
           continue;
         }
       }
-      if (starts_with_ci(text, i, "http://") || starts_with_ci(text, i, "https://") ||
-          starts_with_ci(text, i, "www.")) {
+      // Only a word that starts with an h or a w can be a URL: most words are not compared.
+      const char first = static_cast<char>(c | 0x20);
+      if ((first == 'h' || first == 'w') &&
+          (starts_with_ci(text, i, "http://") || starts_with_ci(text, i, "https://") ||
+           starts_with_ci(text, i, "www."))) {
         const std::size_t e = to_space(text, i);
         auto& t = b.push(i, e, token_kind::skip);
         b.set_norm(t, "<url>");
