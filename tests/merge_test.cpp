@@ -144,6 +144,13 @@ BOOST_AUTO_TEST_CASE(events_of_one_day_join_when_their_mentions_together_agree) 
   // A document that itself dates the two reports tells two events apart: they stay two.
   auto r2 = merge_all(three("b", 1, 1));
   BOOST_TEST(r2.events.size() == 2u);
+  // Only a day tells them apart: the same document naming the month of one of them does not.
+  auto r3 = merge_all({mk("a", 0, "diversion", "ferry diverted northern port storm").at(may17, "Monday").with("Alfa"),
+                       mk("b", 1, "diversion", "navy escorted vessel harbour storm").at(may17, "Monday").with("Beta"),
+                       mk("b", 1, "diversion", "navy escorted ferry diverted northern port storm")
+                           .at(time::value::of_month(2021_y / date::May), "last month")
+                           .with("Alfa").with("Beta").sentence(1)});
+  BOOST_TEST(r3.events.size() == 1u);
   // The threshold is a setting.
   ::annalist::merge::options strict;
   strict.join_threshold = 5.0;

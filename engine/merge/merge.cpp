@@ -235,7 +235,10 @@ void merger::add(std::uint32_t mi, std::uint32_t ci) {
   // Only dated members describe the event for the mentions still to come: an undated one that
   // joined on thin evidence must not pull in others like it.
   if (!m.dated()) return;
-  if (!m.time_inherited) unite(c.dating_docs, std::vector<std::uint32_t>{m.document_index});
+  // A document tells two events of one day apart only when it dates both to the day: "last
+  // month" beside "on Sunday" does not say they are different days.
+  if (!m.time_inherited && fine(m.time->gran))
+    unite(c.dating_docs, std::vector<std::uint32_t>{m.document_index});
   unite(c.vocabulary, p.sentence);
   if (p.has_quote) c.quoted.push_back(mi);
   std::vector<std::uint32_t> before = c.actors;
