@@ -536,4 +536,16 @@ BOOST_AUTO_TEST_CASE(a_command_gives_its_time_to_the_ordered_action) {
   BOOST_TEST(!has(m->persons, "Ada Varga"));  // she gave the order; the boat carried it out
 }
 
+BOOST_AUTO_TEST_CASE(a_headline_drops_a_fronted_phrase_and_the_space_a_cut_time_leaves) {
+  const auto d = make_doc({{"Following the storm, the harbour authority on Monday announced new tolls for ferries."},
+                           {"The council banned on Tuesday, for a year, the sale of fireworks."}});
+  const auto ms = run(d, {tx(d, "Monday", may17), tx(d, "Tuesday", may18)});
+  const auto* announced = find(ms, "announced");
+  BOOST_REQUIRE(announced);
+  BOOST_TEST(announced->headline == "the harbour authority announced new tolls for ferries");
+  const auto* banned = find(ms, "banned");
+  BOOST_REQUIRE(banned);
+  BOOST_TEST(banned->headline == "The council banned, for a year, the sale of fireworks");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -751,11 +751,23 @@ std::string compose(const analysis& a, std::uint32_t from, std::uint32_t to,
                     const std::vector<std::pair<std::uint32_t, std::uint32_t>>& cut) {
   std::string out;
   std::uint32_t prev_end = 0;
+  bool after_cut = false;
   for (auto k = from; k < to; ++k) {
     bool skip = false;
     for (auto [x, y] : cut) skip = skip || (k >= x && k < y);
-    if (skip) continue;
+    if (skip) { after_cut = !out.empty(); continue; }
     const auto& t = a.toks[k];
+    // "to close on Friday, the bridge" without its time is "to close, the bridge", not "close ,"
+    const bool closing = t.kind == token_kind::punct &&
+                         (t.fold == "," || t.fold == "." || t.fold == ";" || t.fold == ":");
+    if (after_cut && closing) {
+      after_cut = false;
+      if (out.back() != ',' && out.back() != '.' && out.back() != ';' && out.back() != ':')
+        out += a.doc.text.substr(t.start, t.end - t.start);
+      prev_end = t.end;
+      continue;
+    }
+    after_cut = false;
     if (!out.empty() && t.start > prev_end) out += ' ';
     out += a.doc.text.substr(t.start, t.end - t.start);
     prev_end = t.end;
@@ -1117,6 +1129,19 @@ std::vector<mention> extract(const corpus::document& doc, std::uint32_t document
         // "Ada Varga, who was arrested on Sunday": a clause opened by a relative pronoun has
         // the name before it for subject
         std::string antecedent;
+        // "Following the closure, the city announced ...": a phrase fronted before the subject,
+        // opened by a preposition or a subordinator and closed by a comma, is not what happened
+        if (entry.verb && cs < t.first) {
+          const auto& f0 = a.toks[cs].fold;
+          if (!lex.relative.count(f0) &&  // "who was held, is ..." is no fronted phrase
+              (lex.after_comma.count(f0) || lex.relational.count(f0) || lex.participants.count(f0) ||
+               lex.time_prepositions.count(f0) || lex.locative.count(f0)))
+            for (auto k = cs + 1; k + 1 < t.first; ++k)
+              if (a.toks[k].fold == "," && a.quote_of[k] == npos && a.clause_of[k] == t.clause) {
+                cs = k + 1;
+                break;
+              }
+        }
         {
           const auto open = cs;
           while (cs < ce && (a.toks[cs].kind == token_kind::punct || lex.after_comma.count(a.toks[cs].fold) ||
