@@ -181,7 +181,10 @@ void merger::prepare() {
 bool merger::time_fits(const events::mention& m, const cluster& c) const {
   const auto& a = *m.time->span;
   const auto& b = *c.value.span;
-  if (fine(m.time->gran) && fine(c.value.gran)) return day_of(a.start) == day_of(b.start);
+  // "this weekend" is stated at day granularity but covers two days: it fits either of them
+  auto one_day = [](const auto& s) { return day_of(s.start) == day_of(s.end - std::chrono::minutes{1}); };
+  if (fine(m.time->gran) && fine(c.value.gran) && one_day(a) && one_day(b))
+    return day_of(a.start) == day_of(b.start);
   return a.overlaps(b);
 }
 
