@@ -583,7 +583,7 @@ void attach(const analysis& a, std::uint32_t s, std::uint32_t e, std::vector<tri
           trig_at(m)->np_start = first;
           continue;
         }
-        // "spoke of last Sunday's events": a possessive date modifies its noun, never the verb
+        // "talked about last Monday's results": a possessive date modifies its noun, never the verb
         // of the clause; a noun that names no event leaves it dating nothing
         if (!trig_at(k)) continue;
       }
