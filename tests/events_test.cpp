@@ -474,4 +474,78 @@ BOOST_AUTO_TEST_CASE(a_time_of_comparison_dates_only_what_is_compared) {
   BOOST_TEST(find(ms, "launched") == nullptr);
 }
 
+BOOST_AUTO_TEST_CASE(inverted_attribution_after_a_quotation_credits_the_name_after_the_verb) {
+  // as near to the verb before the quotation as after it: the name after the verb speaks
+  const auto d = make_doc({{"Bram Tolk \u201Clied,\u201D said the Prime Minister Ada Varga on Monday."}});
+  const auto ms = run(d, {tx(d, "Monday", may17)});
+  const auto* m = find(ms, "said");
+  BOOST_REQUIRE(m);
+  BOOST_TEST(m->speaker == "Ada Varga");
+  BOOST_TEST(m->quote == "lied");
+}
+
+BOOST_AUTO_TEST_CASE(a_reporting_verb_in_a_relative_clause_has_its_antecedent_for_speaker) {
+  const auto d = make_doc({{"Crowds booed Ada Varga, who said on Monday that the toll was a \u201Cnecessity\u201D."}});
+  const auto ms = run(d, {tx(d, "Monday", may17)});
+  const auto* m = find(ms, "said");
+  BOOST_REQUIRE(m);
+  BOOST_TEST(m->speaker == "Ada Varga");
+  BOOST_TEST(has(m->persons, "Ada Varga"));
+}
+
+BOOST_AUTO_TEST_CASE(a_possessive_date_modifies_its_noun_not_the_verb) {
+  const auto d = make_doc({{"The two mayors also spoke of Monday's events at the harbour."}});
+  const auto ms = run(d, {tx(d, "Monday", may17)});
+  const auto* m = find(ms, "spoke");
+  BOOST_REQUIRE(m);
+  BOOST_TEST(!m->dated());  // the speaking is not on Monday
+}
+
+BOOST_AUTO_TEST_CASE(a_definite_noun_naming_someone_new_does_not_continue_the_event_before) {
+  const auto d = make_doc({{"During the tour, which began on Monday in Oslo, Ada Varga praised the harbour."},
+                           {"\u201CIt went well,\u201D Varga told reporters after her meeting with Bram Tolk."}});
+  const auto ms = run(d, {tx(d, "Monday", may17)});
+  const auto* m = find(ms, "meeting");
+  BOOST_REQUIRE(m);
+  BOOST_TEST(!m->dated());  // Tolk took no part in the tour: the meeting is not Monday's
+}
+
+BOOST_AUTO_TEST_CASE(the_subject_of_a_verb_is_not_a_person_of_the_event_noun_it_governs) {
+  const auto d = make_doc({{"Ada Varga on Monday defended her order to force the landing on Sunday of a ferry with Bram Tolk on board."}});
+  const auto ms = run(d, {tx(d, "Monday", may17), tx(d, "Sunday", time::value::of_day(2021_y / date::May / 16))});
+  const auto* landing = find(ms, "landing");
+  BOOST_REQUIRE(landing);
+  BOOST_TEST(has(landing->actors, "Ada Varga"));
+  BOOST_TEST(!has(landing->persons, "Ada Varga"));  // she defended; the landing was not hers
+  BOOST_TEST(has(landing->persons, "Bram Tolk"));
+  const auto* defended = find(ms, "defended");
+  BOOST_REQUIRE(defended);
+  BOOST_TEST(has(defended->persons, "Ada Varga"));
+}
+
+BOOST_AUTO_TEST_CASE(a_command_gives_its_time_to_the_ordered_action) {
+  const auto d = make_doc({{"The governor Ada Varga on Monday ordered a patrol boat to divert the ferry to Brekka."}});
+  const auto ms = run(d, {tx(d, "Monday", may17)});
+  BOOST_TEST(find(ms, "ordered") == nullptr);  // no announcement of its own
+  const auto* m = find(ms, "divert");
+  BOOST_REQUIRE(m);
+  BOOST_TEST(m->kind == "diversion");
+  BOOST_REQUIRE(m->time);
+  BOOST_TEST(m->time->timex == "2021-05-17");
+  BOOST_TEST(has(m->actors, "Ada Varga"));
+  BOOST_TEST(!has(m->persons, "Ada Varga"));  // she gave the order; the boat carried it out
+}
+
+BOOST_AUTO_TEST_CASE(a_headline_drops_a_fronted_phrase_and_the_space_a_cut_time_leaves) {
+  const auto d = make_doc({{"Following the storm, the harbour authority on Monday announced new tolls for ferries."},
+                           {"The council banned on Tuesday, for a year, the sale of fireworks."}});
+  const auto ms = run(d, {tx(d, "Monday", may17), tx(d, "Tuesday", may18)});
+  const auto* announced = find(ms, "announced");
+  BOOST_REQUIRE(announced);
+  BOOST_TEST(announced->headline == "the harbour authority announced new tolls for ferries");
+  const auto* banned = find(ms, "banned");
+  BOOST_REQUIRE(banned);
+  BOOST_TEST(banned->headline == "The council banned, for a year, the sale of fireworks");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -112,6 +112,19 @@ BOOST_AUTO_TEST_CASE(a_month_joins_the_day_inside_it_and_the_day_is_the_value) {
   BOOST_TEST(r.events[0].mentions[0].document == "a");  // corpus order kept
 }
 
+BOOST_AUTO_TEST_CASE(a_weekend_fits_either_of_its_days) {
+  // "this weekend" is stated at day granularity but covers Saturday and Sunday
+  auto weekend = time::value::of_day(2021_y / date::May / 22);
+  weekend.span->end = weekend.span->start + date::days{2};
+  weekend.timex = "2021-W20-WE";
+  auto r = merge_all({mk("a", 0, "diversion", "The ferry was diverted to Brekka on Sunday.")
+                          .at(time::value::of_day(2021_y / date::May / 23), "Sunday").with("Brekka"),
+                      mk("b", 1, "diversion", "The mayor defended the diversion of the ferry this weekend.")
+                          .at(weekend, "this weekend").with("Brekka")});
+  BOOST_REQUIRE(r.events.size() == 1u);
+  BOOST_TEST(r.events[0].value.timex == "2021-05-23");
+}
+
 BOOST_AUTO_TEST_CASE(incompatible_kinds_never_merge) {
   auto r = merge_all({mk("a", 0, "vote", "Varga voted on Monday.").at(may17, "Monday").by("Ada Varga"),
                       mk("b", 1, "attack", "Varga attacked on Monday.").at(may17, "Monday").by("Ada Varga")});
@@ -144,6 +157,13 @@ BOOST_AUTO_TEST_CASE(events_of_one_day_join_when_their_mentions_together_agree) 
   // A document that itself dates the two reports tells two events apart: they stay two.
   auto r2 = merge_all(three("b", 1, 1));
   BOOST_TEST(r2.events.size() == 2u);
+  // Only a day tells them apart: the same document naming the month of one of them does not.
+  auto r3 = merge_all({mk("a", 0, "diversion", "ferry diverted northern port storm").at(may17, "Monday").with("Alfa"),
+                       mk("b", 1, "diversion", "navy escorted vessel harbour storm").at(may17, "Monday").with("Beta"),
+                       mk("b", 1, "diversion", "navy escorted ferry diverted northern port storm")
+                           .at(time::value::of_month(2021_y / date::May), "last month")
+                           .with("Alfa").with("Beta").sentence(1)});
+  BOOST_TEST(r3.events.size() == 1u);
   // The threshold is a setting.
   ::annalist::merge::options strict;
   strict.join_threshold = 5.0;

@@ -44,6 +44,7 @@ struct trigger_hit {
   bool in_quote = false;
   bool premodified = false;  // dated by the expression before it ("the 1986 summit")
   std::uint32_t np_start = 0;  // where its noun phrase starts when premodified
+  std::uint32_t command_end = npos;  // after the verb that ordered it ("ordered X to close")
 };
 
 /// Everything extraction computes about one document's tokens.
@@ -432,6 +433,31 @@ std::vector<trigger_hit> find_triggers(const analysis& a, std::uint32_t s, std::
       for (auto m = t.last; m < out[k + 1].first; ++m) words = words && a.word(m) && a.timex_of[m] == npos;
       if (light && words) continue;
     }
+    // "ordered a patrol boat on Friday to intercept the ferry": the command is no event of its
+    // own; the ordered action is, and whoever gave the order did not carry it out
+    {
+      bool command = false;
+      for (auto* f : a.lex.commands.longest(a.toks, t.first, e))
+        command = command || t.first + f->tokens.size() == t.last;
+      if (command && a.lex.triggers[t.entry].verb) {
+        std::size_t ordered = out.size();
+        for (std::size_t j = k + 1; j < out.size() && out[j].first <= t.last + 10; ++j)
+          if (out[j].clause == t.clause && a.lex.triggers[out[j].entry].verb &&
+              out[j].first > t.last + 1 && a.toks[out[j].first - 1].fold == "to") {
+            ordered = j;
+            break;
+          }
+        bool clean = ordered < out.size();
+        for (auto m = t.last; clean && m < out[ordered].first; ++m)
+          clean = a.clause_of[m] == t.clause && a.quote_of[m] == npos &&
+                  !a.lex.relational.count(a.toks[m].fold) &&
+                  (a.word(m) || a.timex_of[m] != npos);
+        if (clean) {
+          out[ordered].command_end = t.last;
+          continue;
+        }
+      }
+    }
     kept.push_back(t);
   }
   return kept;
@@ -557,6 +583,9 @@ void attach(const analysis& a, std::uint32_t s, std::uint32_t e, std::vector<tri
           trig_at(m)->np_start = first;
           continue;
         }
+        // "talked about last Monday's results": a possessive date modifies its noun, never the verb
+        // of the clause; a noun that names no event leaves it dating nothing
+        if (!trig_at(k)) continue;
       }
       if (k < e && lex.of.count(a.toks[k].fold)) {
         for (std::uint32_t m = k + 1, steps = 0; m < e && steps < 4; ++m, ++steps) {
@@ -722,11 +751,23 @@ std::string compose(const analysis& a, std::uint32_t from, std::uint32_t to,
                     const std::vector<std::pair<std::uint32_t, std::uint32_t>>& cut) {
   std::string out;
   std::uint32_t prev_end = 0;
+  bool after_cut = false;
   for (auto k = from; k < to; ++k) {
     bool skip = false;
     for (auto [x, y] : cut) skip = skip || (k >= x && k < y);
-    if (skip) continue;
+    if (skip) { after_cut = !out.empty(); continue; }
     const auto& t = a.toks[k];
+    // "to close on Friday, the bridge" without its time is "to close, the bridge", not "close ,"
+    const bool closing = t.kind == token_kind::punct &&
+                         (t.fold == "," || t.fold == "." || t.fold == ";" || t.fold == ":");
+    if (after_cut && closing) {
+      after_cut = false;
+      if (out.back() != ',' && out.back() != '.' && out.back() != ';' && out.back() != ':')
+        out += a.doc.text.substr(t.start, t.end - t.start);
+      prev_end = t.end;
+      continue;
+    }
+    after_cut = false;
     if (!out.empty() && t.start > prev_end) out += ' ';
     out += a.doc.text.substr(t.start, t.end - t.start);
     prev_end = t.end;
@@ -971,21 +1012,62 @@ std::vector<mention> extract(const corpus::document& doc, std::uint32_t document
       if (entry.reporting) {
         const entity_hit* speaker = nullptr;
         std::uint32_t best = npos;
-        for (auto* h : actors) {
-          if (h->kind != entity_kind::person || a.clause_of[h->first] != t.clause) continue;
-          const auto d = h->first < t.first ? t.first - h->last : h->first - t.last;
-          if (d < best) { best = d; speaker = h; }
+        auto person_at = [&](std::uint32_t k) -> const entity_hit* {
+          if (k >= e || a.hit_at[k] == npos) return nullptr;
+          const auto& h = a.hits[a.hit_at[k]];
+          return h.kind == entity_kind::person && h.first == k ? &h : nullptr;
+        };
+        // Inverted attribution after a quotation: `X is a "liar," added Y` is Y speaking;
+        // a title before the name is stepped over ("said Minister Y", "said the minister Y").
+        if (t.first > s && a.quote_of[t.first - 1] != npos && a.quote_of[t.first] == npos) {
+          std::uint32_t k = t.last;
+          for (int steps = 0; k < e && steps < 4 && !person_at(k) &&
+                              (lex.titles.count(a.toks[k].fold) || a.toks[k].fold == "the");
+               ++k, ++steps) {}
+          speaker = person_at(k);
         }
+        // "..., Y, who said ...": a reporting verb in a relative clause has the name before
+        // the relative pronoun for speaker
+        if (!speaker && t.first >= s + 3) {
+          std::uint32_t k = t.first - 1;
+          if (lex.relative.count(a.toks[k].fold) && a.toks[k].fold != "whom" &&
+              a.toks[k].fold != "whose" && a.toks[k - 1].fold == "," && a.hit_at[k - 2] != npos) {
+            const auto& h = a.hits[a.hit_at[k - 2]];
+            if (h.kind == entity_kind::person && !h.pronoun) {
+              speaker = &h;
+              if (std::find(actors.begin(), actors.end(), speaker) == actors.end())
+                actors.push_back(speaker);
+            }
+          }
+        }
+        if (!speaker)
+          for (auto* h : actors) {
+            if (h->kind != entity_kind::person || a.clause_of[h->first] != t.clause) continue;
+            const auto d = h->first < t.first ? t.first - h->last : h->first - t.last;
+            if (d < best) { best = d; speaker = h; }
+          }
         if (speaker) {
           m.speaker = speaker->name;
           std::stable_partition(actors.begin(), actors.end(),
                                 [&](const entity_hit* h) { return h->name == speaker->name; });
         }
       }
+      // "Ada Varga defended the closing of the bridge on Sunday": an event noun that is the
+      // object of another event verb of its clause, an event of its own, was not done by that
+      // verb's subject; only the people named after the verb (the noun's own participants)
+      // are its persons. A pronoun there ("defended her order") stands for the subject.
+      std::uint32_t governing_verb = t.command_end;
+      if (!entry.verb)
+        for (std::size_t y = 0; y < trig.size(); ++y)
+          if (std::find(g.begin(), g.end(), y) == g.end() && trig[y].clause == t.clause &&
+              lex.triggers[trig[y].entry].verb && trig[y].last <= t.first && !trig[y].in_quote)
+            governing_verb = trig[y].last;
       for (auto* h : actors) {
         if (std::find(m.actors.begin(), m.actors.end(), h->name) != m.actors.end()) continue;
         m.actors.push_back(h->name);
-        if (h->kind == entity_kind::person && (from_clause || h->name == m.speaker))
+        const bool verbs_subject =
+            governing_verb != npos && (h->first < governing_verb || h->pronoun);
+        if (h->kind == entity_kind::person && (from_clause || h->name == m.speaker) && !verbs_subject)
           m.persons.push_back(h->name);
       }
       if (!places.empty()) m.place = places.front()->name;
@@ -1047,6 +1129,19 @@ std::vector<mention> extract(const corpus::document& doc, std::uint32_t document
         // "Ada Varga, who was arrested on Sunday": a clause opened by a relative pronoun has
         // the name before it for subject
         std::string antecedent;
+        // "Following the closure, the city announced ...": a phrase fronted before the subject,
+        // opened by a preposition or a subordinator and closed by a comma, is not what happened
+        if (entry.verb && cs < t.first) {
+          const auto& f0 = a.toks[cs].fold;
+          if (!lex.relative.count(f0) &&  // "who was held, is ..." is no fronted phrase
+              (lex.after_comma.count(f0) || lex.relational.count(f0) || lex.participants.count(f0) ||
+               lex.time_prepositions.count(f0) || lex.locative.count(f0)))
+            for (auto k = cs + 1; k + 1 < t.first; ++k)
+              if (a.toks[k].fold == "," && a.quote_of[k] == npos && a.clause_of[k] == t.clause) {
+                cs = k + 1;
+                break;
+              }
+        }
         {
           const auto open = cs;
           while (cs < ce && (a.toks[cs].kind == token_kind::punct || lex.after_comma.count(a.toks[cs].fold) ||
@@ -1213,6 +1308,20 @@ std::vector<mention> extract(const corpus::document& doc, std::uint32_t document
     if (m.time) continue;
     const auto ft = first_tok[k];
     const bool definite = !m.verb && ft > 0 && lex.definite.count(a.toks[ft - 1].fold);
+    // "his meeting with Ana Lis": the people a definite noun names as its participants
+    std::vector<std::string> named;
+    if (definite) {
+      std::uint32_t lt = ft;
+      while (lt < n && a.toks[lt].end < m.trigger.end) ++lt;
+      const auto [s, e] = a.sentence_tokens[m.sentence_index];
+      if (lt + 1 < e && lex.participants.count(a.toks[lt + 1].fold))
+        for (auto k2 = lt + 2; k2 < std::min(e, lt + 14) && a.clause_of[k2] == a.clause_of[ft]; ++k2) {
+          const auto h = a.hit_at[k2];
+          if (h != npos && a.hits[h].first == k2 && a.hits[h].kind == entity_kind::person &&
+              !a.hits[h].pronoun)
+            named.push_back(a.hits[h].name);
+        }
+    }
     for (std::size_t j = k; j-- > 0;) {
       const auto& d = sorted[j];
       if (d.sentence_index + 2 < m.sentence_index) break;
@@ -1221,6 +1330,12 @@ std::vector<mention> extract(const corpus::document& doc, std::uint32_t document
       const bool same_actor = !m.quote.empty() && !m.actors.empty() &&
                               std::find(d.actors.begin(), d.actors.end(), m.actors.front()) != d.actors.end();
       if (!same_actor && !definite) continue;
+      // a definite noun naming someone the earlier event did not involve is another event
+      // ("the tour began on Tuesday ... after his meeting with Ana Lis")
+      if (!same_actor && std::any_of(named.begin(), named.end(), [&](const std::string& p) {
+            return std::find(d.actors.begin(), d.actors.end(), p) == d.actors.end();
+          }))
+        break;
       m.time = d.time;
       m.time_text = d.time_text;
       m.time_inherited = true;

@@ -239,7 +239,7 @@ std::optional<lexicon> lexicon::parse(std::string_view events_toml, const std::s
   // [clause]
   if (const toml::table* cl = (*ev)["clause"].as_table()) {
     r.only_keys(*cl, "[clause]", {"after_comma", "relative", "relational", "of", "locative", "definite", "determiners", "time_prepositions",
-                                  "person_pronouns", "simultaneous", "participants", "aspectual", "light_verbs", "copulas", "superlatives", "comparison_time"});
+                                  "person_pronouns", "simultaneous", "participants", "aspectual", "light_verbs", "commands", "copulas", "superlatives", "comparison_time"});
     auto fill = [&](std::unordered_set<std::string>& set, std::string_view key) {
       for (auto& w : r.strings(*cl, key)) set.insert(lex.fold.fold(w));
     };
@@ -258,6 +258,7 @@ std::optional<lexicon> lexicon::parse(std::string_view events_toml, const std::s
     for (auto& w : r.strings(*cl, "simultaneous")) lex.simultaneous.add(lex.phrase_tokens(w), 0);
     for (auto& w : r.strings(*cl, "aspectual")) lex.aspectual.add(lex.phrase_tokens(w), 0);
     for (auto& w : r.strings(*cl, "light_verbs")) lex.light_verbs.add(lex.phrase_tokens(w), 0);
+    for (auto& w : r.strings(*cl, "commands")) lex.commands.add(lex.phrase_tokens(w), 0);
     for (auto& w : r.strings(*cl, "copulas")) lex.copulas.add(lex.phrase_tokens(w), 0);
   }
   if (const toml::table* sim = (*ev)["similarity"].as_table()) {

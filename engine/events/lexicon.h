@@ -100,6 +100,7 @@ class lexicon {
   phrase_table simultaneous;
   phrase_table aspectual;
   phrase_table light_verbs;
+  phrase_table commands;  // "ordered a jet to intercept": the event is the ordered action
   phrase_table copulas;  // "Friday is the deadline": the time is the event's  // "launched an attack": the object noun is the event  // "took effect": the event is the subject noun
 
   std::vector<trigger_example> trigger_examples;

@@ -181,7 +181,10 @@ void merger::prepare() {
 bool merger::time_fits(const events::mention& m, const cluster& c) const {
   const auto& a = *m.time->span;
   const auto& b = *c.value.span;
-  if (fine(m.time->gran) && fine(c.value.gran)) return day_of(a.start) == day_of(b.start);
+  // "this weekend" is stated at day granularity but covers two days: it fits either of them
+  auto one_day = [](const auto& s) { return day_of(s.start) == day_of(s.end - std::chrono::minutes{1}); };
+  if (fine(m.time->gran) && fine(c.value.gran) && one_day(a) && one_day(b))
+    return day_of(a.start) == day_of(b.start);
   return a.overlaps(b);
 }
 
@@ -235,7 +238,10 @@ void merger::add(std::uint32_t mi, std::uint32_t ci) {
   // Only dated members describe the event for the mentions still to come: an undated one that
   // joined on thin evidence must not pull in others like it.
   if (!m.dated()) return;
-  if (!m.time_inherited) unite(c.dating_docs, std::vector<std::uint32_t>{m.document_index});
+  // A document tells two events of one day apart only when it dates both to the day: "last
+  // month" beside "on Sunday" does not say they are different days.
+  if (!m.time_inherited && fine(m.time->gran))
+    unite(c.dating_docs, std::vector<std::uint32_t>{m.document_index});
   unite(c.vocabulary, p.sentence);
   if (p.has_quote) c.quoted.push_back(mi);
   std::vector<std::uint32_t> before = c.actors;
