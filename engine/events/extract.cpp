@@ -421,14 +421,18 @@ std::vector<trigger_hit> find_triggers(const analysis& a, std::uint32_t s, std::
   }
   // "launched a mortar attack": a light verb with an event noun for object is not an event of its
   // own; the noun is (and takes the verb's time, see attach)
+  // Whether one of a list's phrases spans exactly the trigger's words.
+  const auto spans = [&](const auto& list, const trigger_hit& t) {
+    for (auto* f : list.longest(a.toks, t.first, e))
+      if (t.first + f->tokens.size() == t.last) return true;
+    return false;
+  };
   std::vector<trigger_hit> kept;
   for (std::size_t k = 0; k < out.size(); ++k) {
     const auto& t = out[k];
     if (a.lex.triggers[t.entry].verb && k + 1 < out.size() && !a.lex.triggers[out[k + 1].entry].verb &&
         out[k + 1].clause == t.clause && out[k + 1].first <= t.last + 3) {
-      bool light = false;
-      for (auto* f : a.lex.light_verbs.longest(a.toks, t.first, e))
-        light = light || t.first + f->tokens.size() == t.last;
+      const bool light = spans(a.lex.light_verbs, t);
       bool words = true;
       for (auto m = t.last; m < out[k + 1].first; ++m) words = words && a.word(m) && a.timex_of[m] == npos;
       if (light && words) continue;
@@ -436,10 +440,7 @@ std::vector<trigger_hit> find_triggers(const analysis& a, std::uint32_t s, std::
     // "ordered a patrol boat on Friday to intercept the ferry": the command is no event of its
     // own; the ordered action is, and whoever gave the order did not carry it out
     {
-      bool command = false;
-      for (auto* f : a.lex.commands.longest(a.toks, t.first, e))
-        command = command || t.first + f->tokens.size() == t.last;
-      if (command && a.lex.triggers[t.entry].verb) {
+      if (spans(a.lex.commands, t) && a.lex.triggers[t.entry].verb) {
         std::size_t ordered = out.size();
         for (std::size_t j = k + 1; j < out.size() && out[j].first <= t.last + 10; ++j)
           if (out[j].clause == t.clause && a.lex.triggers[out[j].entry].verb &&

@@ -214,22 +214,22 @@ class cue_finder {
       const auto t = toks_.norm(q);
       if (brackets && t == "(") return q;
       if (brackets && t == ")") return std::nullopt;
-      if (commas && t == ",") {
-        if (q + 1 < p && lex_.aside_openers.contains(sym(q + 1))) return q;
-        return std::nullopt;
-      }
+      if (commas && t == ",") return q + 1 < p && comma_opens_aside(q) ? std::optional(q) : std::nullopt;
     }
     return std::nullopt;
+  }
+
+  // Whether token q is a comma that opens an aside (", who ...", ", when ...").
+  bool comma_opens_aside(std::size_t q) const {
+    return toks_.norm(q) == "," && q + 1 < toks_.size() && lex_.aside_openers.contains(sym(q + 1));
   }
 
   // The token after the aside that opens with token p, or p when none opens there. An aside
   // left open runs to the end of its sentence.
   std::size_t aside_end(std::size_t p) const {
     constexpr std::size_t reach = 30;
-    const auto open = toks_.norm(p);
-    const bool bracket = open == "(";
-    if (!bracket && !(open == "," && p + 1 < toks_.size() && lex_.aside_openers.contains(sym(p + 1))))
-      return p;
+    const bool bracket = toks_.norm(p) == "(";
+    if (!bracket && !comma_opens_aside(p)) return p;
     std::size_t q = p + 1;
     for (; q < toks_.size() && q <= p + reach && !boundary_before(toks_, q); ++q) {
       const auto t = toks_.norm(q);
@@ -287,11 +287,7 @@ class cue_finder {
       if (lex_.clause_breaks.contains(w) || lex_.clause_starts.contains(w) || lex_.modals.contains(w) ||
           lex_.deadline_setters.contains(w))
         return false;
-      if (toks_.norm(at_q) == "to" && at_q + 1 < p) {
-        const auto& next = toks_.list[at_q + 1];
-        if (next.kind == token_kind::word && !next.capitalized && !lex_.adjective_after.contains(next.sym))
-          return false;
-      }
+      if (at_q + 1 < p && infinitive_at(at_q)) return false;
       if (const auto c = at(at_q, first - at_q, true)) return c->dir == direction::past;
     }
     return false;
@@ -309,13 +305,17 @@ class cue_finder {
     return std::nullopt;
   }
 
-  // Whether tokens [from, to) hold "to" and a lower-case word after it (an infinitive).
+  // Whether token q is "to" before a lower-case word that is no adjective: an infinitive.
+  bool infinitive_at(std::size_t q) const {
+    if (q + 1 >= toks_.size() || toks_.norm(q) != "to") return false;
+    const auto& next = toks_.list[q + 1];
+    return next.kind == token_kind::word && !next.capitalized && !lex_.adjective_after.contains(next.sym);
+  }
+
+  // Whether tokens [from, to) hold an infinitive.
   bool infinitive_between(std::size_t from, std::size_t to) const {
-    for (std::size_t q = from; q + 1 < to; ++q) {
-      if (toks_.norm(q) != "to") continue;
-      const auto& next = toks_.list[q + 1];
-      if (next.kind == token_kind::word && !next.capitalized && !lex_.adjective_after.contains(next.sym)) return true;
-    }
+    for (std::size_t q = from; q + 1 < to; ++q)
+      if (infinitive_at(q)) return true;
     return false;
   }
 
@@ -684,10 +684,7 @@ void annotate(std::string_view text, const annotate_options& options, const tagg
             // "Two years later, the city was rebuilt" with no earlier date to count from: the
             // offset counts from a time the text does not give. No date beats a wrong one. (Hours
             // after a late narrative time may run past midnight: "11 p.m. ... three hours later".)
-            r = resolution{};
-            r.value = time::value::of_ref("");
-            r.unresolved = true;
-            r.anchor = time::anchor_kind::none;
+            r = resolution::without_anchor();
           }
         }
       }
@@ -733,7 +730,6 @@ void annotate(std::string_view text, const annotate_options& options, const tagg
         }
         ctx.narrative_any = t.value;
         if (t.value.gran <= time::granularity::day) ctx.narrative_day = t.value;
-
       }
       prev = &m;
       prev_value = calendar_value(t.value) ? std::optional(t.value) : std::nullopt;

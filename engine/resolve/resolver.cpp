@@ -344,13 +344,7 @@ class resolver {
   int get(field f) const { return m_.get(f); }
   std::string_view text(field f) const { return m_.text(f); }
 
-  resolution unresolved(value v = value::of_ref("")) const {
-    resolution r;
-    r.value = std::move(v);
-    r.unresolved = true;
-    r.anchor = anchor_kind::none;
-    return r;
-  }
+  resolution unresolved(value v = value::of_ref("")) const { return resolution::without_anchor(std::move(v)); }
 
   static resolution of(value v, anchor_kind a, std::vector<value> alts = {}) {
     resolution r;
@@ -648,15 +642,13 @@ class resolver {
     if (has(field::month)) return month_shift(n);
     if (has(field::season)) return season_shift(n);
     if (has(field::holiday)) return holiday_shift(n);
-    if (has(field::hour)) {  // "5 p.m. yesterday", "3:30 this afternoon", "8 tonight"
+    // "5 p.m. yesterday", "3:30 this afternoon" (a clock time, with its hour); "this morning",
+    // "tonight", "last night" (a part of the day)
+    if (has(field::hour) || has(field::part)) {
       const auto a = narr ? narrative_anchor(true) : publication_anchor();
       if (!a) return unresolved();
-      return of(day_value(date::year_month_day{a->day + date::days{n}}), a->kind);
-    }
-    if (has(field::part)) {  // "this morning", "tonight", "last night"
-      const auto a = narr ? narrative_anchor(true) : publication_anchor();
-      if (!a) return unresolved();
-      return of(of_part_of_day(date::year_month_day{a->day + date::days{n}}, text(field::part)), a->kind);
+      const date::year_month_day d{a->day + date::days{n}};
+      return of(has(field::hour) ? day_value(d) : of_part_of_day(d, text(field::part)), a->kind);
     }
     if (!has(field::unit)) return unresolved();
     const auto unit = text(field::unit);

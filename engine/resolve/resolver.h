@@ -81,6 +81,15 @@ struct resolution {
   bool comparison = false;
   /// The reporting period a duration names ("the nine months": the year they are of).
   std::optional<time::value> names_period;
+
+  /// A reading that needed an anchor the text does not give: unresolved, with value `v`.
+  static resolution without_anchor(time::value v = time::value::of_ref("")) {
+    resolution r;
+    r.value = std::move(v);
+    r.unresolved = true;
+    r.anchor = time::anchor_kind::none;
+    return r;
+  }
 };
 
 resolution resolve(const tagger::meaning& m, const resolve_context& ctx);
